@@ -1,0 +1,43 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "ecsdash",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "ecsdash", targets: ["ecsdash"]),
+        .executable(name: "ecsdash-bench", targets: ["ecsdash-bench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CNcurses",
+            path: "Sources/CNcurses",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncurses-dev"]), .brew(["ncurses"])]
+        ),
+        .target(
+            name: "AWSClient",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")]
+        ),
+        // All of the dashboard's logic lives in this library so tests and the benchmark can reach it;
+        // the `ecsdash` executable below is only its entry point.
+        .target(
+            name: "Dashboard",
+            dependencies: [
+                "AWSClient",
+                "CNcurses",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "ecsdash", dependencies: ["Dashboard"]),
+        .executableTarget(name: "ecsdash-bench", dependencies: ["AWSClient", "Dashboard"], path: "Benchmarks"),
+        .testTarget(name: "AWSClientTests", dependencies: ["AWSClient"]),
+        .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "AWSClient", "CNcurses"]),
+        .testTarget(name: "IntegrationTests", dependencies: ["AWSClient", "Dashboard"], path: "Tests/Integration", exclude: ["moto"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,29 @@
+/// Why a credential provider could not produce credentials, worded for the person at the terminal.
+public struct CredentialError: Error, Sendable, Equatable, CustomStringConvertible {
+    public enum Kind: Sendable, Equatable {
+        /// This provider has nothing to offer; a chain moves on to the next one.
+        case notFound
+        /// This provider was configured but failed; a chain stops and reports it.
+        case failed
+    }
+
+    public var kind: Kind
+    public var provider: String
+    public var message: String
+
+    public init(_ kind: Kind, provider: String, _ message: String) {
+        self.kind = kind
+        self.provider = provider
+        self.message = message
+    }
+
+    public static func notFound(_ provider: String, _ message: String) -> CredentialError {
+        CredentialError(.notFound, provider: provider, message)
+    }
+
+    public static func failed(_ provider: String, _ message: String) -> CredentialError {
+        CredentialError(.failed, provider: provider, message)
+    }
+
+    public var description: String { "\(provider): \(message)" }
+}

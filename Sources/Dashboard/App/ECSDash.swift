@@ -1,0 +1,13 @@
+import ArgumentParser
+
+/// The `ecsdash` command line: the dashboard and the commands scripts use.
+public struct ECSDash: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "ecsdash",
+        abstract: "A terminal dashboard for AWS ECS across one AWS account per environment.",
+        version: ECSDashVersion.current,
+        subcommands: [IdentityCommand.self]
+    )
+
+    public init() {}
+}
