@@ -1,3 +1,5 @@
+import Foundation
+
 /// Hex digits for digests and percent-escapes, without Foundation's formatting costs.
 enum Hex {
     static let lower: [UInt8] = Array("0123456789abcdef".utf8)
@@ -12,10 +14,21 @@ enum Hex {
         }
     }
 
-    static func lowerString<Bytes: Sequence>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
-        var out: [UInt8] = []
-        appendLower(bytes, to: &out)
-        return String(decoding: out, as: UTF8.self)
+    /// Lower-case hex of a digest or byte array, written straight into the string's storage.
+    static func lowerString(_ value: some ContiguousBytes) -> String {
+        value.withUnsafeBytes { bytes in lowerString(bytes) }
+    }
+
+    private static func lowerString(_ bytes: UnsafeRawBufferPointer) -> String {
+        String(unsafeUninitializedCapacity: bytes.count * 2) { buffer in
+            var index = 0
+            for byte in bytes {
+                buffer[index] = lower[Int(byte >> 4)]
+                buffer[index + 1] = lower[Int(byte & 0x0F)]
+                index += 2
+            }
+            return index
+        }
     }
 
     static func value(_ digit: UInt8) -> UInt8? {

@@ -24,10 +24,13 @@ public struct SigV4Signer: Sendable {
 
     /// The intermediate values of one signature, named after the AWS documentation's tasks.
     public struct Components: Sendable {
-        public let canonicalRequest: String
-        public let stringToSign: String
+        let canonicalRequestBytes: [UInt8]
+        let stringToSignBytes: [UInt8]
         public let signature: String
         public let authorization: String
+
+        public var canonicalRequest: String { String(decoding: canonicalRequestBytes, as: UTF8.self) }
+        public var stringToSign: String { String(decoding: stringToSignBytes, as: UTF8.self) }
     }
 
     public static let algorithm = "AWS4-HMAC-SHA256"
@@ -77,14 +80,12 @@ public struct SigV4Signer: Sendable {
         let scope = date.day + "/" + region + "/" + service + "/aws4_request"
         let stringToSign = stringToSign(canonicalRequest: canonical.bytes, timestamp: date.timestamp, scope: scope)
         let signature = signature(of: stringToSign, day: date.day)
-        let authorization = SigV4Signer.algorithm + " Credential=" + credentials.accessKeyId + "/" + scope
-            + ", SignedHeaders=" + canonical.signedHeaders + ", Signature=" + signature
-        return Components(
-            canonicalRequest: canonical.text,
-            stringToSign: String(decoding: stringToSign, as: UTF8.self),
-            signature: signature,
-            authorization: authorization
-        )
+        var authorization = SigV4Signer.algorithm
+        authorization.reserveCapacity(160 + canonical.signedHeaders.utf8.count)
+        for part in [" Credential=", credentials.accessKeyId, "/", scope, ", SignedHeaders=", canonical.signedHeaders, ", Signature=", signature] {
+            authorization.append(part)
+        }
+        return Components(canonicalRequestBytes: canonical.bytes, stringToSignBytes: stringToSign, signature: signature, authorization: authorization)
     }
 
     /// Task 2: algorithm, timestamp, scope and the hash of the canonical request, one per line.
@@ -104,12 +105,14 @@ public struct SigV4Signer: Sendable {
     /// Tasks 3 and 4: derive (or reuse) the signing key and HMAC the string to sign.
     func signature(of stringToSign: [UInt8], day: String) -> String {
         let key = keyCache.key(secret: credentials.secretAccessKey, accessKeyId: credentials.accessKeyId, day: day, region: region, service: service)
-        return Hex.lowerString(HMAC<SHA256>.authenticationCode(for: stringToSign, using: key))
+        return Hex.lowerString(key.authenticate(stringToSign))
     }
 
     static func hexSHA256(_ data: Data) -> String {
         if data.isEmpty { return emptyPayloadHash }
-        return Hex.lowerString(SHA256.hash(data: data))
+        var hasher = SHA256()
+        data.withUnsafeBytes { hasher.update(bufferPointer: $0) }
+        return Hex.lowerString(hasher.finalize())
     }
 
     static let emptyPayloadHash = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"

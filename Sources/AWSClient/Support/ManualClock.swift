@@ -11,9 +11,13 @@ public final class ManualClock: AWSClock, @unchecked Sendable {
     private var current: Date
     private var sleepers: [UUID: Sleeper] = [:]
     private var totalSlept: TimeInterval = 0
+    private let advancesOnSleep: Bool
 
-    public init(now: Date = Date(timeIntervalSince1970: 1_700_000_000)) {
+    /// With `advancesOnSleep`, every `sleep` moves time forward by its duration at once (for retry and
+    /// rate-limit tests that only care how long was waited); otherwise sleepers wait for `advance`.
+    public init(now: Date = Date(timeIntervalSince1970: 1_700_000_000), advancesOnSleep: Bool = false) {
         current = now
+        self.advancesOnSleep = advancesOnSleep
     }
 
     public func now() -> Date { lock.withLock { current } }
@@ -25,6 +29,14 @@ public final class ManualClock: AWSClock, @unchecked Sendable {
     public var sleeperCount: Int { lock.withLock { sleepers.count } }
 
     public func sleep(seconds: TimeInterval) async throws {
+        if advancesOnSleep {
+            try Task.checkCancellation()
+            lock.withLock {
+                totalSlept += max(0, seconds)
+                current = current.addingTimeInterval(max(0, seconds))
+            }
+            return
+        }
         let id = UUID()
         try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, Error>) in

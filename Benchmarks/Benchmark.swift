@@ -1,0 +1,26 @@
+import Foundation
+
+/// A named measurement that produces one or more figures.
+struct Benchmark: Sendable {
+    let name: String
+    let run: @Sendable () -> [Figure]
+}
+
+/// Helpers for timing: median of repeated batches, in nanoseconds of monotonic time.
+enum Timing {
+    static func nanoseconds(_ body: () -> Void) -> UInt64 {
+        let start = DispatchTime.now().uptimeNanoseconds
+        body()
+        return DispatchTime.now().uptimeNanoseconds - start
+    }
+
+    /// Runs `batch` iterations `samples` times and returns the per-iteration times in µs, sorted.
+    static func perIterationMicros(samples: Int, batch: Int, _ iteration: () -> Void) -> [Double] {
+        (0..<samples).map { _ in
+            Double(nanoseconds { for _ in 0..<batch { iteration() } }) / Double(batch) / 1000
+        }.sorted()
+    }
+
+    static func median(_ sorted: [Double]) -> Double { sorted[sorted.count / 2] }
+    static func percentile(_ sorted: [Double], _ p: Double) -> Double { sorted[min(sorted.count - 1, Int(Double(sorted.count) * p))] }
+}

@@ -1,0 +1,111 @@
+import Foundation
+
+/// Sends operations to one AWS service: builds the request for its wire protocol, waits for the account's
+/// rate limiter, signs each attempt afresh, retries what is worth retrying, and decodes errors.
+public struct AWSServiceClient: Sendable {
+    public let service: AWSServiceDescriptor
+    public let context: AWSClientContext
+
+    public init(service: AWSServiceDescriptor, context: AWSClientContext) {
+        self.service = service
+        self.context = context
+    }
+
+    /// Calls a JSON-protocol operation with an `Encodable` input and decodes the reply.
+    public func json<Output: Decodable>(_ operation: String, _ input: some Encodable, as output: Output.Type = Output.self) async throws -> Output {
+        let body: Data
+        do {
+            body = try AWSJSON.encoder.encode(input)
+        } catch {
+            throw AWSError(service: service.name, operation: operation, status: nil, code: "SerializationError", message: "\(error)")
+        }
+        let data = try await jsonRaw(operation, body: body)
+        do {
+            return try AWSJSON.decoder(for: service.timestampUnit).decode(Output.self, from: data.isEmpty ? Data("{}".utf8) : data)
+        } catch {
+            throw AWSError(service: service.name, operation: operation, status: 200, code: "DeserializationError",
+                           message: AWSJSON.describe(error))
+        }
+    }
+
+    /// Calls a JSON-protocol operation with a raw body and returns the raw reply (for `ecsdash call`).
+    public func jsonRaw(_ operation: String, body: Data) async throws -> Data {
+        guard case .json(let targetPrefix) = service.wireProtocol else {
+            preconditionFailure("\(service.name) does not speak the JSON protocol")
+        }
+        var headers = HTTPHeaders()
+        headers.add("Content-Type", "application/x-amz-json-1.1")
+        headers.add("X-Amz-Target", targetPrefix + "." + operation)
+        return try await send(operation, method: "POST", headers: headers, body: body).body
+    }
+
+    /// Calls a query-protocol operation and returns the parsed XML reply.
+    public func query(_ action: String, _ parameters: [QueryItem] = []) async throws -> XMLNode {
+        guard case .query(let version) = service.wireProtocol else {
+            preconditionFailure("\(service.name) does not speak the query protocol")
+        }
+        let form = ([QueryItem("Action", action), QueryItem("Version", version)] + parameters)
+            .map { URIEncoding.encode($0.name) + "=" + URIEncoding.encode($0.value) }
+            .joined(separator: "&")
+        var headers = HTTPHeaders()
+        headers.add("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")
+        let response = try await send(action, method: "POST", headers: headers, body: Data(form.utf8))
+        guard let xml = XMLNode.parse(response.body) else {
+            throw AWSError(service: service.name, operation: action, status: response.status, code: "DeserializationError",
+                           message: "reply is not XML: " + AWSErrorDecoder.snippet(response.body))
+        }
+        return xml
+    }
+
+    /// The retry loop: rate limit, sign with fresh credentials and date, send, classify, back off.
+    func send(_ operation: String, method: String, headers: HTTPHeaders, body: Data) async throws -> HTTPResponse {
+        let endpoint = try resolvedEndpoint(operation)
+        var retries = 0
+        var correctedSkew = false
+        while true {
+            try await context.rateLimiter?.acquire()
+            let credentials = try await context.credentials.credentials()
+            var request = HTTPRequest(method: method, endpoint: endpoint, path: endpoint.basePath.isEmpty ? "/" : endpoint.basePath + "/",
+                                      headers: headers, body: body)
+            let now = context.clock.now()
+            SigV4Signer(credentials: credentials, region: context.region, service: service.signingName)
+                .sign(&request, date: now.addingTimeInterval(context.clockSkew.seconds))
+
+            let failure: AWSError
+            var response: HTTPResponse?
+            do {
+                let reply = try await context.transport.send(request)
+                if reply.isSuccess {
+                    context.retryBudget.recordSuccess()
+                    return reply
+                }
+                response = reply
+                failure = AWSErrorDecoder.decode(reply, service: service.name, operation: operation)
+            } catch let error as TransportError {
+                failure = AWSError(service: service.name, operation: operation, status: nil, code: error.kind.rawValue,
+                                   message: error.message)
+            }
+
+            if failure.kind == .clockSkew, !correctedSkew,
+               context.clockSkew.learn(fromDateHeader: response?.headers["date"], localNow: now) {
+                correctedSkew = true
+                continue
+            }
+            let isTimeout = failure.code == TransportError.Kind.requestTimeout.rawValue || failure.code == TransportError.Kind.connectTimeout.rawValue
+            guard failure.kind.isRetryable, retries + 1 < context.retryPolicy.maxAttempts,
+                  context.retryBudget.withdraw(isTimeout: isTimeout) else {
+                throw failure
+            }
+            try await context.clock.sleep(seconds: context.retryPolicy.delay(beforeRetry: retries))
+            retries += 1
+        }
+    }
+
+    private func resolvedEndpoint(_ operation: String) throws -> Endpoint {
+        do {
+            return try context.endpoints.endpoint(for: service, region: context.region)
+        } catch {
+            throw AWSError(service: service.name, operation: operation, status: nil, code: "InvalidEndpoint", message: "\(error)")
+        }
+    }
+}

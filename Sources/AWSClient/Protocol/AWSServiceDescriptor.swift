@@ -1,0 +1,64 @@
+/// What AWSClient needs to know to talk to one AWS service: names, host, wire protocol and timestamp form.
+public struct AWSServiceDescriptor: Sendable, Equatable {
+    /// How requests and responses are shaped.
+    public enum WireProtocol: Sendable, Equatable {
+        /// `POST /`, `X-Amz-Target: prefix.Operation`, `application/x-amz-json-1.1`.
+        case json(targetPrefix: String)
+        /// `POST /` form body `Action=…&Version=…`, XML replies.
+        case query(version: String)
+    }
+
+    /// How a JSON service writes numeric timestamps.
+    public enum TimestampUnit: Sendable, Equatable {
+        case seconds
+        case milliseconds
+    }
+
+    public let name: String
+    public let signingName: String
+    /// The first labels of the host name: `ecs`, `api.ecr`, …
+    public let hostPrefix: String
+    /// The suffix of the AWS CLI's `AWS_ENDPOINT_URL_<SUFFIX>` override.
+    public let endpointEnvironmentSuffix: String
+    public let wireProtocol: WireProtocol
+    public let timestampUnit: TimestampUnit
+
+    public static let ecs = AWSServiceDescriptor(
+        name: "ECS", signingName: "ecs", hostPrefix: "ecs", endpointEnvironmentSuffix: "ECS",
+        wireProtocol: .json(targetPrefix: "AmazonEC2ContainerServiceV20141113"), timestampUnit: .seconds
+    )
+    public static let ecr = AWSServiceDescriptor(
+        name: "ECR", signingName: "ecr", hostPrefix: "api.ecr", endpointEnvironmentSuffix: "ECR",
+        wireProtocol: .json(targetPrefix: "AmazonEC2ContainerRegistry_V20150921"), timestampUnit: .seconds
+    )
+    public static let cloudWatchLogs = AWSServiceDescriptor(
+        name: "CloudWatchLogs", signingName: "logs", hostPrefix: "logs", endpointEnvironmentSuffix: "CLOUDWATCH_LOGS",
+        wireProtocol: .json(targetPrefix: "Logs_20140328"), timestampUnit: .milliseconds
+    )
+    public static let codePipeline = AWSServiceDescriptor(
+        name: "CodePipeline", signingName: "codepipeline", hostPrefix: "codepipeline", endpointEnvironmentSuffix: "CODEPIPELINE",
+        wireProtocol: .json(targetPrefix: "CodePipeline_20150709"), timestampUnit: .seconds
+    )
+    public static let sts = AWSServiceDescriptor(
+        name: "STS", signingName: "sts", hostPrefix: "sts", endpointEnvironmentSuffix: "STS",
+        wireProtocol: .query(version: "2011-06-15"), timestampUnit: .seconds
+    )
+    public static let elbv2 = AWSServiceDescriptor(
+        name: "ELBv2", signingName: "elasticloadbalancing", hostPrefix: "elasticloadbalancing",
+        endpointEnvironmentSuffix: "ELASTIC_LOAD_BALANCING_V2", wireProtocol: .query(version: "2015-12-01"), timestampUnit: .seconds
+    )
+
+    /// Every service ecsdash talks to, for lookups by name (`ecsdash call ecs …`).
+    public static let all: [AWSServiceDescriptor] = [.ecs, .ecr, .cloudWatchLogs, .codePipeline, .sts, .elbv2]
+
+    /// Finds a service by any of its usual names (`ecs`, `ECR`, `logs`, `cloudwatch-logs`, `elbv2`, …).
+    public static func named(_ name: String) -> AWSServiceDescriptor? {
+        let key = name.lowercased().replacingOccurrences(of: "-", with: "").replacingOccurrences(of: "_", with: "")
+        let aliases: [String: AWSServiceDescriptor] = [
+            "ecs": .ecs, "ecr": .ecr, "logs": .cloudWatchLogs, "cloudwatchlogs": .cloudWatchLogs,
+            "codepipeline": .codePipeline, "sts": .sts, "elbv2": .elbv2, "elasticloadbalancing": .elbv2,
+            "elasticloadbalancingv2": .elbv2,
+        ]
+        return aliases[key]
+    }
+}
