@@ -83,7 +83,7 @@ public struct AWSServiceClient: Sendable {
                 failure = AWSErrorDecoder.decode(reply, service: service.name, operation: operation)
             } catch let error as TransportError {
                 failure = AWSError(service: service.name, operation: operation, status: nil, code: error.kind.rawValue,
-                                   message: error.message)
+                                   message: "talking to \(error.host): \(error.message)")
             }
 
             if failure.kind == .clockSkew, !correctedSkew,
