@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "ecsdash",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v14)],
     products: [
         .executable(name: "ecsdash", targets: ["ecsdash"]),
         .executable(name: "ecsdash-bench", targets: ["ecsdash-bench"]),

@@ -1,0 +1,73 @@
+import AWSClient
+import Foundation
+
+/// How ecsdash reaches AWS for one run: the base credential chain (cached, refreshed before expiry),
+/// the region, an optional endpoint override, and client contexts for the base identity or an assumed role.
+struct AWSAccess: Sendable {
+    let region: String
+    let endpointOverride: String?
+    let environment: [String: String]
+    let transport: any HTTPTransport
+    let clock: any AWSClock
+    let baseCredentials: any CredentialProvider
+    let rateLimiters: RateLimiterRegistry
+
+    /// No region anywhere: neither given, nor in the environment, nor in the profile.
+    struct MissingRegion: Error, CustomStringConvertible {
+        var description: String {
+            "no AWS region: pass --region, set AWS_REGION, or put `region = …` in your AWS profile"
+        }
+    }
+
+    init(profile: String?, region: String?, endpointOverride: String?,
+         environment: [String: String] = ProcessInfo.processInfo.environment,
+         transport: any HTTPTransport = URLSessionTransport(), clock: any AWSClock = SystemClock(),
+         rateLimiters: RateLimiterRegistry = .shared) throws {
+        guard let resolved = try region ?? RegionResolver.resolve(profile: profile, environment: environment) else {
+            throw MissingRegion()
+        }
+        self.region = resolved
+        self.endpointOverride = endpointOverride
+        self.environment = environment
+        self.transport = transport
+        self.clock = clock
+        self.rateLimiters = rateLimiters
+        baseCredentials = CachingCredentialProvider(
+            CredentialChain.default(profile: profile, environment: environment, transport: transport, clock: clock), clock: clock)
+    }
+
+    /// A context acting as the base identity.
+    func baseContext(region: String? = nil) -> AWSClientContext {
+        context(credentials: baseCredentials, region: region ?? self.region, account: nil)
+    }
+
+    /// A context acting as `roleArn`, assumed with the base identity and refreshed before it expires.
+    func roleContext(roleArn: String, region: String? = nil, sessionName: String = AWSAccess.sessionName(), externalId: String? = nil) -> AWSClientContext {
+        let region = region ?? self.region
+        let assumed = AssumeRoleCredentialProvider(
+            roleArn: roleArn, source: baseCredentials, region: region, sessionName: sessionName, externalId: externalId,
+            transport: transport, environment: environment, endpointOverride: endpointOverride, clock: clock
+        )
+        return context(credentials: CachingCredentialProvider(assumed, clock: clock), region: region, account: AWSAccess.account(inArn: roleArn))
+    }
+
+    private func context(credentials: any CredentialProvider, region: String, account: String?) -> AWSClientContext {
+        AWSClientContext(
+            region: region, credentials: credentials, transport: transport, endpointOverride: endpointOverride,
+            environment: environment, clock: clock, rateLimiter: account.map { rateLimiters.limiter(forAccount: $0) }
+        )
+    }
+
+    /// `ecsdash-<user>-<epoch>`: CloudTrail in the target account shows who acted.
+    static func sessionName(user: String = ProcessInfo.processInfo.environment["USER"] ?? "user", now: Date = Date()) -> String {
+        let safeUser = String(user.filter { $0.isLetter || $0.isNumber || "+=,.@_-".contains($0) }.prefix(32))
+        return "ecsdash-\(safeUser.isEmpty ? "user" : safeUser)-\(Int(now.timeIntervalSince1970))"
+    }
+
+    /// The account id in an ARN (`arn:aws:iam::222222222222:role/X` → `222222222222`).
+    static func account(inArn arn: String) -> String? {
+        let parts = arn.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count >= 6, parts[0] == "arn", parts[4].count == 12 else { return nil }
+        return String(parts[4])
+    }
+}

@@ -1,0 +1,27 @@
+import AWSClient
+
+/// Words a failed AWS call for the person at the terminal: the operation, AWS's code and message, and
+/// for access denied the IAM action that is missing.
+enum ErrorReport {
+    static func describe(_ error: Error, action: String? = nil) -> String {
+        switch error {
+        case let error as AWSError:
+            var text = error.description
+            switch error.kind {
+            case .accessDenied:
+                if let action { text += "\n  the identity needs IAM permission \(action)" }
+            case .invalidCredentials:
+                text += "\n  the credentials were rejected: check the keys, the session token, or refresh your login"
+            case .clockSkew:
+                text += "\n  this machine's clock differs from AWS's; fix the system time"
+            case .throttling, .transient, .client:
+                break
+            }
+            return text
+        case let error as CredentialError:
+            return "credentials: \(error)"
+        default:
+            return "\(error)"
+        }
+    }
+}

@@ -1,0 +1,80 @@
+import XCTest
+@testable import AWSClient
+
+final class ProfileFilesTests: XCTestCase {
+    func testCredentialsFileWinsForKeysAndProfilesMerge() throws {
+        let files = try ProfileFiles(
+            config: """
+            [default]
+            region = eu-west-1
+            aws_access_key_id = CONFIG_KEY
+            [profile config-only]
+            region = us-east-2
+            [sso-session corp]
+            sso_start_url = https://corp.awsapps.com/start
+            """,
+            credentials: """
+            [default]
+            aws_access_key_id = CREDENTIALS_KEY
+            aws_secret_access_key = secret
+            [credentials-only]
+            aws_access_key_id = K
+            """
+        )
+        XCTAssertEqual(files.profileNames, ["config-only", "credentials-only", "default"])
+        XCTAssertEqual(files.profile("default")?["aws_access_key_id"], "CREDENTIALS_KEY")
+        XCTAssertEqual(files.profile("default")?["region"], "eu-west-1")
+        XCTAssertEqual(files.ssoSessions["corp"]?["sso_start_url"], "https://corp.awsapps.com/start")
+        XCTAssertNil(files.profile("corp"))
+    }
+
+    func testLoadHonoursEnvironmentPathsAndToleratesMissingFiles() throws {
+        let dir = try CredentialTestDirectory(self)
+        let config = try dir.write("custom-config", "[profile dev]\nregion = ap-southeast-2\n")
+        let files = try ProfileFiles.load(environment: [
+            "AWS_CONFIG_FILE": config,
+            "AWS_SHARED_CREDENTIALS_FILE": dir.path + "/does-not-exist",
+        ])
+        XCTAssertEqual(files.profileNames, ["dev"])
+        XCTAssertEqual(files.configPath, config)
+    }
+
+    func testLoadDefaultsToDotAWSUnderHome() throws {
+        let dir = try CredentialTestDirectory(self)
+        try dir.write(".aws/credentials", "[home]\naws_access_key_id = A\naws_secret_access_key = B\n")
+        let files = try ProfileFiles.load(environment: ["HOME": dir.path])
+        XCTAssertEqual(files.profileNames, ["home"])
+        XCTAssertEqual(files.credentialsPath, dir.path + "/.aws/credentials")
+    }
+
+    func testLoadReportsParseErrorsWithThePath() throws {
+        let dir = try CredentialTestDirectory(self)
+        let config = try dir.write("config", "[default]\nregion = x\nbroken\n")
+        XCTAssertThrowsError(try ProfileFiles.load(environment: ["AWS_CONFIG_FILE": config, "HOME": dir.path])) { error in
+            XCTAssertEqual(error as? ProfileFileError, ProfileFileError(file: config, line: 3, message: "expected 'key = value'"))
+        }
+    }
+
+    func testSelectedProfileName() {
+        XCTAssertEqual(ProfileFiles.selectedProfileName(explicit: nil, environment: [:]), "default")
+        XCTAssertEqual(ProfileFiles.selectedProfileName(explicit: nil, environment: ["AWS_PROFILE": "env"]), "env")
+        XCTAssertEqual(ProfileFiles.selectedProfileName(explicit: "cli", environment: ["AWS_PROFILE": "env"]), "cli")
+        XCTAssertEqual(ProfileFiles.selectedProfileName(explicit: "", environment: ["AWS_DEFAULT_PROFILE": "legacy"]), "legacy")
+    }
+
+    func testRegionResolverOrder() throws {
+        let files = try ProfileFiles(config: "[default]\nregion = eu-west-1\n[profile dev]\nregion = eu-west-2\n")
+        XCTAssertEqual(try RegionResolver.resolve(environment: ["AWS_REGION": "a", "AWS_DEFAULT_REGION": "b"], files: files), "a")
+        XCTAssertEqual(try RegionResolver.resolve(environment: ["AWS_DEFAULT_REGION": "b"], files: files), "b")
+        XCTAssertEqual(try RegionResolver.resolve(environment: [:], files: files), "eu-west-1")
+        XCTAssertEqual(try RegionResolver.resolve(environment: ["AWS_PROFILE": "dev"], files: files), "eu-west-2")
+        XCTAssertEqual(try RegionResolver.resolve(profile: "dev", environment: ["AWS_PROFILE": "default"], files: files), "eu-west-2")
+        XCTAssertNil(try RegionResolver.resolve(profile: "missing", environment: [:], files: files))
+    }
+
+    func testRegionResolverReadsFilesFromTheEnvironment() throws {
+        let dir = try CredentialTestDirectory(self)
+        let config = try dir.write("config", "[profile ops]\nregion = ca-central-1\n")
+        XCTAssertEqual(try RegionResolver.resolve(profile: "ops", environment: ["AWS_CONFIG_FILE": config, "HOME": dir.path]), "ca-central-1")
+    }
+}
