@@ -32,8 +32,11 @@ struct AWSAccess: Sendable {
         self.transport = transport
         self.clock = clock
         self.rateLimiters = rateLimiters
+        // Profiles that assume roles call STS themselves; an endpoint override must reach them too.
+        var chainEnvironment = environment
+        if let endpointOverride { chainEnvironment["AWS_ENDPOINT_URL"] = endpointOverride }
         baseCredentials = CachingCredentialProvider(
-            CredentialChain.default(profile: profile, environment: environment, transport: transport, clock: clock), clock: clock)
+            CredentialChain.default(profile: profile, environment: chainEnvironment, transport: transport, clock: clock), clock: clock)
     }
 
     /// A context acting as the base identity.

@@ -11,12 +11,15 @@ struct ECSDashProcess {
 
     /// The executable sits beside the test bundle in the build directory.
     static var executable: URL {
-        let bundle = Bundle(for: BundleLocator.self).bundleURL
-        return bundle.deletingLastPathComponent().appendingPathComponent("ecsdash")
+        // Linux reports the build directory itself; macOS reports the .xctest bundle inside it.
+        var directory = Bundle(for: BundleLocator.self).bundleURL
+        if directory.pathExtension == "xctest" { directory.deleteLastPathComponent() }
+        return directory.appendingPathComponent("ecsdash")
     }
 
     static func run(_ arguments: [String], environment: [String: String] = [:], file: StaticString = #filePath, line: UInt = #line) throws -> Result {
         guard FileManager.default.isExecutableFile(atPath: executable.path) else {
+            if ProcessInfo.processInfo.environment["CI"] != nil { XCTFail("ecsdash is not built at \(executable.path)", file: file, line: line) }
             throw XCTSkip("ecsdash is not built at \(executable.path); run swift build first")
         }
         let process = Process()

@@ -1,0 +1,106 @@
+import Yams
+
+/// Reads typed values out of a composed YAML tree, turning every mismatch into a `ConfigError` that names
+/// the file, line, column and key path.
+struct YAMLReader {
+    let file: String
+
+    func error(_ node: Node?, _ path: String, _ message: String) -> ConfigError {
+        ConfigError(file: file, line: node?.mark?.line, column: node?.mark?.column, key: path, message: message)
+    }
+
+    /// The pairs of a mapping, refusing keys outside `allowed` (with a suggestion when one is close).
+    func mapping(_ node: Node, _ path: String, allowed: Set<String>) throws(ConfigError) -> [(key: String, keyNode: Node, value: Node)] {
+        guard case .mapping(let mapping) = node else {
+            throw error(node, path, "expected a mapping of keys to values, found \(kind(node))")
+        }
+        var pairs: [(key: String, keyNode: Node, value: Node)] = []
+        var seen: Set<String> = []
+        for (keyNode, value) in mapping {
+            guard case .scalar(let scalar) = keyNode else { throw error(keyNode, path, "keys must be plain words") }
+            let key = scalar.string
+            let keyPath = path.isEmpty ? key : "\(path).\(key)"
+            guard allowed.contains(key) else {
+                var message = "unknown key"
+                if let suggestion = YAMLReader.closest(to: key, in: allowed) { message += " (did you mean `\(suggestion)`?)" }
+                throw error(keyNode, keyPath, message)
+            }
+            guard seen.insert(key).inserted else { throw error(keyNode, keyPath, "appears twice") }
+            pairs.append((key, keyNode, value))
+        }
+        return pairs
+    }
+
+    func string(_ node: Node, _ path: String) throws(ConfigError) -> String {
+        guard case .scalar(let scalar) = node else {
+            throw error(node, path, "expected a single value, found \(kind(node))")
+        }
+        guard !(scalar.string.isEmpty && scalar.style == .plain) || scalar.tag.description.hasSuffix("str") else {
+            throw error(node, path, "is empty")
+        }
+        return scalar.string
+    }
+
+    func bool(_ node: Node, _ path: String) throws(ConfigError) -> Bool {
+        switch try string(node, path).lowercased() {
+        case "true", "yes", "on": return true
+        case "false", "no", "off": return false
+        default: throw error(node, path, "expected true or false")
+        }
+    }
+
+    /// A list of strings; a single value is read as a list of one.
+    func strings(_ node: Node, _ path: String) throws(ConfigError) -> [String] {
+        switch node {
+        case .sequence(let sequence):
+            var values: [String] = []
+            for (index, item) in sequence.enumerated() {
+                values.append(try string(item, "\(path)[\(index)]"))
+            }
+            return values
+        case .scalar:
+            return [try string(node, path)]
+        default:
+            throw error(node, path, "expected a list of names, found \(kind(node))")
+        }
+    }
+
+    func sequence(_ node: Node, _ path: String) throws(ConfigError) -> [Node] {
+        guard case .sequence(let sequence) = node else {
+            throw error(node, path, "expected a list, found \(kind(node))")
+        }
+        return Array(sequence)
+    }
+
+    func kind(_ node: Node) -> String {
+        switch node {
+        case .scalar(let scalar): return "the value `\(scalar.string)`"
+        case .mapping: return "a mapping"
+        case .sequence: return "a list"
+        default: return "an alias"
+        }
+    }
+
+    /// The allowed key nearest to a misspelt one (edit distance ≤ 2).
+    static func closest(to key: String, in allowed: Set<String>) -> String? {
+        let candidates = allowed.sorted().map { (name: $0, distance: editDistance(key, $0)) }
+        return candidates.filter { $0.distance <= 2 }.min { $0.distance < $1.distance }?.name
+    }
+
+    static func editDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        guard !a.isEmpty else { return b.count }
+        guard !b.isEmpty else { return a.count }
+        var previous = Array(0...b.count)
+        for i in 1...a.count {
+            var current = [Int](repeating: 0, count: b.count + 1)
+            current[0] = i
+            for j in 1...b.count {
+                let substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
+                current[j] = Swift.min(previous[j] + 1, current[j - 1] + 1, substitution)
+            }
+            previous = current
+        }
+        return previous[b.count]
+    }
+}
