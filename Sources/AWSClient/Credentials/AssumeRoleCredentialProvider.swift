@@ -54,9 +54,11 @@ public struct AssumeRoleCredentialProvider: CredentialProvider {
         do {
             return try await STSClient(context: context).assumeRole(request).credentials
         } catch let error as CredentialError {
-            throw CredentialError.failed(Self.name, "could not get source credentials to assume \(roleArn): \(error)")
+            var failure = CredentialError.failed(Self.name, "could not get source credentials to assume \(roleArn): \(error)")
+            failure.underlyingAWSError = error.underlyingAWSError
+            throw failure
         } catch let error as AWSError {
-            throw CredentialError.failed(Self.name, "could not assume \(roleArn): \(error)")
+            throw CredentialError(.failed, provider: Self.name, "could not assume \(roleArn): \(error)", underlyingAWSError: error)
         } catch let error as TransportError {
             throw CredentialError.failed(Self.name, "could not reach STS to assume \(roleArn): \(error)")
         }

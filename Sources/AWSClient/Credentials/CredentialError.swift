@@ -10,11 +10,14 @@ public struct CredentialError: Error, Sendable, Equatable, CustomStringConvertib
     public var kind: Kind
     public var provider: String
     public var message: String
+    /// The AWS error behind the failure (an AssumeRole that was denied, say), so callers can classify it.
+    public var underlyingAWSError: AWSError?
 
-    public init(_ kind: Kind, provider: String, _ message: String) {
+    public init(_ kind: Kind, provider: String, _ message: String, underlyingAWSError: AWSError? = nil) {
         self.kind = kind
         self.provider = provider
         self.message = message
+        self.underlyingAWSError = underlyingAWSError
     }
 
     public static func notFound(_ provider: String, _ message: String) -> CredentialError {

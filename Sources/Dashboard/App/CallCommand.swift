@@ -1,0 +1,129 @@
+import AWSClient
+import ArgumentParser
+import Foundation
+
+/// `ecsdash call`: one signed AWS call through ecsdash's own credentials, retries and endpoints,
+/// for debugging permissions and response shapes.
+struct CallCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "call",
+        abstract: "Make one AWS API call as ecsdash would and print the JSON reply.",
+        discussion: """
+        SERVICE is ecs, ecr, logs, codepipeline, sts or elbv2. With --env or --registry the call is made with that \
+        account's read role from the config (--deploy: its deploy role); otherwise with the base credentials.
+        Examples:
+          ecsdash call ecs DescribeServices --env prod --input '{"cluster":"app-prod","services":["frontend"]}'
+          ecsdash call sts GetCallerIdentity --profile ops
+          ecsdash call ecr DescribeImages --registry --input @query.json
+        """
+    )
+
+    @Argument(help: "The service: ecs, ecr, logs, codepipeline, sts, elbv2.")
+    var service: String
+
+    @Argument(help: "The API operation, as in the AWS API reference (DescribeServices, ListTasks, …).")
+    var operation: String
+
+    @Option(name: .customLong("env"), help: "Call as this environment's role (from the config).")
+    var environment: String?
+
+    @Flag(help: "Call as the registry account's role (from the config).")
+    var registry = false
+
+    @Flag(help: "Use the deploy role instead of the read role.")
+    var deploy = false
+
+    @Option(help: "The request as JSON, or @FILE to read it from a file.")
+    var input: String = "{}"
+
+    @Option(name: .customLong("config"), help: "Config file (needed for --env and --registry).")
+    var configPath: String?
+
+    @OptionGroup var aws: AWSOptions
+
+    func validate() throws {
+        if environment != nil && registry { throw ValidationError("give --env or --registry, not both") }
+        if deploy && environment == nil && !registry { throw ValidationError("--deploy needs --env or --registry") }
+    }
+
+    func run() async throws {
+        guard let descriptor = AWSServiceDescriptor.named(service) else {
+            throw CommandFailure(message: "unknown service `\(service)`; use one of ecs, ecr, logs, codepipeline, sts, elbv2", exitCode: .usage)
+        }
+        let body = try requestBody()
+        let context = try makeContext()
+        do {
+            let reply: Data
+            switch descriptor.wireProtocol {
+            case .json:
+                reply = try await AWSServiceClient(service: descriptor, context: context).jsonRaw(operation, body: body)
+            case .query:
+                let xml = try await AWSServiceClient(service: descriptor, context: context).query(operation, try QueryParameters.flatten(json: body))
+                reply = try JSONSerialization.data(withJSONObject: QueryParameters.jsonObject(from: xml))
+            }
+            print(try Self.pretty(reply))
+        } catch let error as CommandFailure {
+            throw error
+        } catch {
+            throw CommandFailure(message: ErrorReport.describe(error, action: "\(descriptor.signingName):\(operation)"), exitCode: .failure)
+        }
+    }
+
+    private func requestBody() throws -> Data {
+        var data = Data(input.utf8)
+        if input.hasPrefix("@") {
+            let path = String(input.dropFirst())
+            guard let contents = FileManager.default.contents(atPath: path) else {
+                throw CommandFailure(message: "cannot read --input file \(path)", exitCode: .usage)
+            }
+            data = contents
+        }
+        guard (try? JSONSerialization.jsonObject(with: data)) is [String: Any] else {
+            throw CommandFailure(message: "--input must be a JSON object, like '{\"cluster\":\"app-dev\"}'", exitCode: .usage)
+        }
+        return data
+    }
+
+    private func makeContext() throws -> AWSClientContext {
+        guard environment != nil || registry else {
+            do {
+                return try aws.access().baseContext()
+            } catch {
+                throw CommandFailure(message: "\(error)", exitCode: .usage)
+            }
+        }
+        let config = try ConfigOptions.load(path: configPath)
+        let fleet = try ConfigOptions.fleetAccess(config, aws: aws)
+        let account: AccountConfig
+        if registry {
+            guard let registryAccount = config.registry else { throw CommandFailure(message: "the config has no registry", exitCode: .usage) }
+            account = registryAccount
+        } else {
+            guard let name = environment, let found = config.environment(named: name) else {
+                throw CommandFailure(message: "unknown environment \(environment ?? ""); configured: \(config.environments.map { $0.name }.joined(separator: ", "))", exitCode: .usage)
+            }
+            account = found.access
+        }
+        do {
+            if deploy {
+                guard let context = try fleet.deployContext(account) else {
+                    throw CommandFailure(message: "no deploy_role_arn configured for that account", exitCode: .usage)
+                }
+                return context
+            }
+            return try fleet.readContext(account)
+        } catch let failure as CommandFailure {
+            throw failure
+        } catch {
+            throw CommandFailure(message: "\(error)", exitCode: .usage)
+        }
+    }
+
+    static func pretty(_ data: Data) throws -> String {
+        guard !data.isEmpty, let object = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) else {
+            return String(decoding: data, as: UTF8.self)
+        }
+        let pretty = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .fragmentsAllowed, .withoutEscapingSlashes])
+        return String(decoding: pretty, as: UTF8.self)
+    }
+}
