@@ -1,8 +1,18 @@
 import Foundation
 
 /// Amazon ECS over the JSON 1.1 protocol: clusters, services, tasks and task definitions.
+///
+/// Every list follows all of its pages and every describe is split into batches of the most ECS
+/// accepts, so callers never see a truncated fleet (a peer lost every task past the first 100).
 public struct ECSClient: Sendable {
     public let client: AWSServiceClient
+
+    /// The most names one DescribeClusters call takes.
+    static let clustersPerDescribe = 100
+    /// The most names one DescribeServices call takes.
+    static let servicesPerDescribe = 10
+    /// The most ARNs one DescribeTasks call takes.
+    static let tasksPerDescribe = 100
 
     public init(context: AWSClientContext) {
         client = AWSServiceClient(service: .ecs, context: context)
@@ -16,6 +26,14 @@ public struct ECSClient: Sendable {
         }
     }
 
+    /// Describes clusters by name or ARN, 100 a call.
+    public func describeClusters(_ clusters: [String]) async throws -> ECSDescribeResult<ECSCluster> {
+        try await describeInBatches(clusters, size: Self.clustersPerDescribe) { batch in
+            let output: ECSDescribeClustersOutput = try await client.json("DescribeClusters", ECSDescribeClustersInput(clusters: batch))
+            return (output.clusters ?? [], output.failures ?? [])
+        }
+    }
+
     /// Every service ARN in the cluster, following every page (100 per page, the most ECS allows).
     public func listServices(cluster: String) async throws -> [String] {
         try await Paginator.collect { token in
@@ -24,25 +42,86 @@ public struct ECSClient: Sendable {
             return (page.serviceArns ?? [], page.nextToken)
         }
     }
-}
 
-struct ECSListInput: Encodable {
-    var nextToken: String?
-    var maxResults: Int?
-}
+    /// Describes services by name or ARN, 10 a call (the ECS limit), with the failures for missing ones.
+    public func describeServices(cluster: String, services: [String]) async throws -> ECSDescribeResult<ECSService> {
+        try await describeInBatches(services, size: Self.servicesPerDescribe) { batch in
+            let output: ECSDescribeServicesOutput = try await client.json(
+                "DescribeServices", ECSDescribeServicesInput(cluster: cluster, services: batch))
+            return (output.services ?? [], output.failures ?? [])
+        }
+    }
 
-struct ECSListServicesInput: Encodable {
-    var cluster: String
-    var nextToken: String?
-    var maxResults: Int?
-}
+    /// Every task ARN in the cluster with that desired status, following every page.
+    ///
+    /// `desiredStatus` is always sent: AWS defaults to RUNNING but moto then lists STOPPED tasks too.
+    public func listTasks(cluster: String, serviceName: String? = nil, desiredStatus: ECSDesiredStatus = .running,
+                          family: String? = nil) async throws -> [String] {
+        try await Paginator.collect { token in
+            let input = ECSListTasksInput(cluster: cluster, serviceName: serviceName, desiredStatus: desiredStatus.rawValue,
+                                          family: family, nextToken: token, maxResults: 100)
+            let page: ECSListTasksOutput = try await client.json("ListTasks", input)
+            return (page.taskArns ?? [], page.nextToken)
+        }
+    }
 
-struct ECSListClustersOutput: Decodable {
-    var clusterArns: [String]?
-    var nextToken: String?
-}
+    /// Describes tasks by ARN or id, 100 a call (the ECS limit), with the failures for missing ones.
+    public func describeTasks(cluster: String, tasks: [String]) async throws -> ECSDescribeResult<ECSTask> {
+        try await describeInBatches(tasks, size: Self.tasksPerDescribe) { batch in
+            let output: ECSDescribeTasksOutput = try await client.json("DescribeTasks", ECSDescribeTasksInput(cluster: cluster, tasks: batch))
+            return (output.tasks ?? [], output.failures ?? [])
+        }
+    }
 
-struct ECSListServicesOutput: Decodable {
-    var serviceArns: [String]?
-    var nextToken: String?
+    /// One task definition by `family`, `family:revision` or ARN; with `includeTags`, its tags as well.
+    public func describeTaskDefinition(_ taskDefinition: String, includeTags: Bool = false) async throws -> ECSTaskDefinitionDescription {
+        let output: ECSDescribeTaskDefinitionOutput = try await client.json(
+            "DescribeTaskDefinition", ECSDescribeTaskDefinitionInput(taskDefinition: taskDefinition, include: includeTags ? ["TAGS"] : nil))
+        guard let definition = output.taskDefinition else { throw malformed("DescribeTaskDefinition", "no taskDefinition in the reply") }
+        return ECSTaskDefinitionDescription(taskDefinition: definition, tags: output.tags ?? [])
+    }
+
+    /// Changes a service: a new task definition, a forced redeployment, a desired count; returns the service after.
+    @discardableResult
+    public func updateService(cluster: String, service: String, taskDefinition: String? = nil, forceNewDeployment: Bool = false,
+                              desiredCount: Int? = nil) async throws -> ECSService {
+        let input = ECSUpdateServiceInput(cluster: cluster, service: service, taskDefinition: taskDefinition,
+                                          forceNewDeployment: forceNewDeployment ? true : nil, desiredCount: desiredCount)
+        let output: ECSServiceOutput = try await client.json("UpdateService", input)
+        guard let updated = output.service else { throw malformed("UpdateService", "no service in the reply") }
+        return updated
+    }
+
+    /// Registers a new revision of `definition`'s family from its registrable fields (everything it was
+    /// described with except the ARN, revision, status and registration data) and returns the new revision.
+    public func registerTaskDefinition(_ definition: ECSTaskDefinition, tags: [ECSTag] = []) async throws -> ECSTaskDefinition {
+        let output: ECSDescribeTaskDefinitionOutput = try await client.json(
+            "RegisterTaskDefinition", ECSRegisterTaskDefinitionInput(definition: definition, tags: tags))
+        guard let registered = output.taskDefinition else { throw malformed("RegisterTaskDefinition", "no taskDefinition in the reply") }
+        return registered
+    }
+
+    /// Stops a task, recording `reason` as its stopped reason; returns the task as ECS reports it after.
+    @discardableResult
+    public func stopTask(cluster: String, task: String, reason: String? = nil) async throws -> ECSTask {
+        let output: ECSStopTaskOutput = try await client.json("StopTask", ECSStopTaskInput(cluster: cluster, task: task, reason: reason))
+        guard let stopped = output.task else { throw malformed("StopTask", "no task in the reply") }
+        return stopped
+    }
+
+    /// Calls `describe` for consecutive batches of at most `size` names and joins the answers in order.
+    private func describeInBatches<Item>(_ names: [String], size: Int,
+                                         _ describe: ([String]) async throws -> (items: [Item], failures: [ECSFailure])) async throws -> ECSDescribeResult<Item> {
+        var result = ECSDescribeResult<Item>()
+        for start in stride(from: 0, to: names.count, by: size) {
+            let page = try await describe(Array(names[start..<min(start + size, names.count)]))
+            result.items += page.items
+            result.failures += page.failures
+        }
+        return result
+    }
+
+    private func malformed(_ operation: String, _ message: String) -> AWSError {
+        AWSError(service: client.service.name, operation: operation, status: 200, code: "DeserializationError", message: message)
+    }
 }
