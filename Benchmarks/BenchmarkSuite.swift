@@ -1,4 +1,4 @@
 /// Every benchmark ecsdash-bench knows, in the order it prints them.
 enum BenchmarkSuite {
-    static let all: [Benchmark] = [SigningBenchmark.benchmark]
+    static let all: [Benchmark] = [SigningBenchmark.benchmark, DecodingBenchmark.benchmark]
 }
