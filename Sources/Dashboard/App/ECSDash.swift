@@ -6,7 +6,7 @@ public struct ECSDash: AsyncParsableCommand {
         commandName: "ecsdash",
         abstract: "A terminal dashboard for AWS ECS across one AWS account per environment.",
         version: ECSDashVersion.current,
-        subcommands: [ConfigCommand.self, DoctorCommand.self, CallCommand.self, IdentityCommand.self]
+        subcommands: [StatusCommand.self, ConfigCommand.self, DoctorCommand.self, CallCommand.self, IdentityCommand.self]
     )
 
     public init() {}

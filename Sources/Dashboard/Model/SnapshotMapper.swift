@@ -1,0 +1,130 @@
+import AWSClient
+import Foundation
+
+/// The one place AWS wire shapes become dashboard snapshots; everything above works on snapshots only.
+enum SnapshotMapper {
+    static func service(_ service: ECSService, tasks: [ECSTask], taskDefinition: ECSTaskDefinition?,
+                        targetHealth: [ELBv2TargetHealthDescription]) -> ServiceSnapshot {
+        let deployments = (service.deployments ?? []).map(deployment)
+        let primary = deployments.first { $0.status == "PRIMARY" }
+        let containerImage = taskDefinition.flatMap(mainContainer)?.image
+        return ServiceSnapshot(
+            name: service.serviceName ?? lastComponent(of: service.serviceArn ?? "?"),
+            arn: service.serviceArn ?? "",
+            status: service.status ?? "UNKNOWN",
+            desired: service.desiredCount ?? 0,
+            running: service.runningCount ?? 0,
+            pending: service.pendingCount ?? 0,
+            rolloutState: primary?.rolloutState,
+            rolloutReason: primary?.rolloutReason,
+            taskDefinitionArn: service.taskDefinition ?? primary?.taskDefinitionArn ?? "",
+            deployments: deployments,
+            events: (service.events ?? []).prefix(ServiceSnapshot.eventLimit).map {
+                ServiceEventSnapshot(id: $0.id ?? "", createdAt: $0.createdAt, message: $0.message ?? "")
+            },
+            image: containerImage.map(ImageReference.parse),
+            tasks: tasks.map(task).sorted { ($0.lastStatus == "RUNNING" ? 0 : 1, $0.id) < ($1.lastStatus == "RUNNING" ? 0 : 1, $1.id) },
+            targetHealth: targetHealth.map {
+                TargetHealthSnapshot(targetId: $0.targetId ?? "", port: $0.targetPort, state: $0.state ?? "unknown",
+                                     reason: $0.reason, description: $0.description)
+            },
+            circuitBreakerRollback: service.deploymentConfiguration?.deploymentCircuitBreaker?.rollback ?? false
+        )
+    }
+
+    static func deployment(_ deployment: ECSDeployment) -> DeploymentSnapshot {
+        DeploymentSnapshot(
+            id: deployment.id ?? "", status: deployment.status ?? "UNKNOWN",
+            taskDefinitionArn: deployment.taskDefinition ?? "", revision: deployment.taskDefinition.flatMap(revision),
+            desired: deployment.desiredCount ?? 0, running: deployment.runningCount ?? 0, pending: deployment.pendingCount ?? 0,
+            failed: deployment.failedTasks ?? 0, rolloutState: deployment.rolloutState, rolloutReason: deployment.rolloutStateReason,
+            createdAt: deployment.createdAt, updatedAt: deployment.updatedAt
+        )
+    }
+
+    static func task(_ task: ECSTask) -> TaskSnapshot {
+        let details = task.attachments?.flatMap { $0.details ?? [] } ?? []
+        return TaskSnapshot(
+            id: lastComponent(of: task.taskArn ?? "?"), arn: task.taskArn ?? "",
+            lastStatus: task.lastStatus ?? "UNKNOWN", desiredStatus: task.desiredStatus ?? "UNKNOWN",
+            health: task.healthStatus ?? "UNKNOWN", createdAt: task.createdAt, startedAt: task.startedAt, stoppedAt: task.stoppedAt,
+            stoppedReason: nonEmpty(task.stoppedReason), stopCode: nonEmpty(task.stopCode), availabilityZone: task.availabilityZone,
+            privateIP: details.first { $0.name == "privateIPv4Address" }?.value,
+            taskDefinitionArn: task.taskDefinitionArn ?? "", revision: task.taskDefinitionArn.flatMap(revision),
+            containers: (task.containers ?? []).map {
+                // An exit code only means something once the container has stopped (moto reports 0 while running).
+                let stopped = $0.lastStatus == "STOPPED" || task.lastStatus == "STOPPED"
+                return ContainerSnapshot(name: $0.name ?? "?", image: $0.image, imageDigest: $0.imageDigest, lastStatus: $0.lastStatus,
+                                         exitCode: stopped ? $0.exitCode : nil, reason: nonEmpty($0.reason), health: $0.healthStatus)
+            }
+        )
+    }
+
+    static func pipeline(name: String, state: CodePipelineState) -> PipelineSnapshot {
+        let stages = (state.stageStates ?? []).map { stage in
+            StageSnapshot(
+                name: stage.stageName ?? "?", status: stage.latestExecution?.status,
+                actions: (stage.actionStates ?? []).map {
+                    ActionSnapshot(name: $0.actionName ?? "?", status: $0.latestExecution?.status,
+                                   summary: $0.latestExecution?.summary ?? $0.latestExecution?.errorDetails?.message,
+                                   lastStatusChange: $0.latestExecution?.lastStatusChange)
+                }
+            )
+        }
+        let latest = state.stageStates?.compactMap(\.latestExecution).first
+        let latestTime = stages.flatMap(\.actions).compactMap(\.lastStatusChange).max()
+        return PipelineSnapshot(name: name, stages: stages, latestExecutionId: latest?.pipelineExecutionId,
+                                latestExecutionStatus: overallStatus(stages), latestExecutionTime: latestTime)
+    }
+
+    /// A pipeline is as far as its furthest stage: failed if any failed, in progress if any is, else its last status.
+    static func overallStatus(_ stages: [StageSnapshot]) -> String? {
+        let statuses = stages.compactMap(\.status)
+        if statuses.contains("Failed") { return "Failed" }
+        if statuses.contains("InProgress") { return "InProgress" }
+        return statuses.last
+    }
+
+    static func repository(images: [ECRImage]) -> RegistrySnapshot.Repository {
+        var digestsByTag: [String: String] = [:]
+        var tagsByDigest: [String: [String]] = [:]
+        for image in images {
+            guard let digest = image.imageId?.imageDigest, let tag = image.imageId?.imageTag else { continue }
+            digestsByTag[tag] = digest
+            tagsByDigest[digest, default: []].append(tag)
+        }
+        return RegistrySnapshot.Repository(digestsByTag: digestsByTag, tagsByDigest: tagsByDigest.mapValues { $0.sorted() }, pushedAtByDigest: [:])
+    }
+
+    /// The essential container, else the first: the one whose image the service is "running".
+    static func mainContainer(_ definition: ECSTaskDefinition) -> ECSContainerDefinition? {
+        let containers = definition.containerDefinitions ?? []
+        return containers.first { $0.essential ?? true } ?? containers.first
+    }
+
+    static func nonEmpty(_ text: String?) -> String? {
+        text.flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    static func revision(of taskDefinitionArn: String) -> Int? {
+        taskDefinitionArn.split(separator: ":").last.flatMap { Int($0) }
+    }
+
+    static func lastComponent(of arn: String) -> String {
+        arn.split(separator: "/").last.map(String.init) ?? arn
+    }
+
+    static func fetchError(_ error: Error, operation: String, at date: Date) -> FetchError {
+        switch error {
+        case let aws as AWSError:
+            return FetchError(operation: "\(aws.service) \(aws.operation)", code: aws.code, message: aws.message, at: date, kind: aws.kind.rawValue)
+        case let credential as CredentialError:
+            if let aws = credential.underlyingAWSError {
+                return FetchError(operation: "\(aws.service) \(aws.operation)", code: aws.code, message: credential.message, at: date, kind: aws.kind.rawValue)
+            }
+            return FetchError(operation: operation, code: "CredentialsError", message: credential.description, at: date, kind: "invalidCredentials")
+        default:
+            return FetchError(operation: operation, code: "Error", message: "\(error)", at: date, kind: "client")
+        }
+    }
+}

@@ -1,0 +1,20 @@
+import AWSClient
+import Foundation
+
+/// Counts the requests that pass through to the real transport, so each poll can report its API calls.
+final class CountingTransport: HTTPTransport, @unchecked Sendable {
+    private let base: any HTTPTransport
+    private let lock = NSLock()
+    private var count = 0
+
+    init(_ base: any HTTPTransport) {
+        self.base = base
+    }
+
+    var calls: Int { lock.withLock { count } }
+
+    func send(_ request: HTTPRequest) async throws -> HTTPResponse {
+        lock.withLock { count += 1 }
+        return try await base.send(request)
+    }
+}

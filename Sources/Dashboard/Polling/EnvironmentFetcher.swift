@@ -1,0 +1,98 @@
+import AWSClient
+import Foundation
+
+/// One full read of an environment with the fewest calls the batch limits allow: services in tens,
+/// cluster-wide task lists grouped by `service:NAME`, tasks in hundreds, task definitions from a cache.
+struct EnvironmentFetcher: Sendable {
+    let environment: EnvironmentConfig
+    let context: AWSClientContext
+    let taskDefinitions: TaskDefinitionCache
+    let counter: CountingTransport
+
+    /// Wraps the context's transport so calls can be counted.
+    init(environment: EnvironmentConfig, context: AWSClientContext, taskDefinitions: TaskDefinitionCache = TaskDefinitionCache()) {
+        let counter = CountingTransport(context.transport)
+        var counted = context
+        counted.transport = counter
+        self.environment = environment
+        self.context = counted
+        self.taskDefinitions = taskDefinitions
+        self.counter = counter
+    }
+
+    /// Reads the environment; a failure of the core calls (services, tasks) throws, lesser ones are kept
+    /// in the snapshot's `errors`.
+    func fetch(now: Date) async throws -> EnvironmentSnapshot {
+        let before = counter.calls
+        let ecs = ECSClient(context: context)
+        let cluster = environment.cluster
+        let serviceArns: [String]
+        if let configured = environment.services {
+            serviceArns = configured
+        } else {
+            serviceArns = try await ecs.listServices(cluster: cluster)
+        }
+        async let describedServices = ecs.describeServices(cluster: cluster, services: serviceArns)
+        async let runningArns = ecs.listTasks(cluster: cluster, desiredStatus: .running)
+        async let stoppedArns = ecs.listTasks(cluster: cluster, desiredStatus: .stopped)
+        let services = try await describedServices.items
+        let taskArns = try await runningArns + stoppedArns
+        let tasks = taskArns.isEmpty ? [] : try await ecs.describeTasks(cluster: cluster, tasks: taskArns).items
+        let tasksByGroup = Dictionary(grouping: tasks) { $0.group ?? "" }
+
+        var errors: [FetchError] = []
+        var definitions: [String: ECSTaskDefinition] = [:]
+        for arn in Set(services.compactMap(\.taskDefinition)) {
+            if let cached = await taskDefinitions.definition(arn) {
+                definitions[arn] = cached
+                continue
+            }
+            do {
+                let definition = try await ecs.describeTaskDefinition(arn).taskDefinition
+                await taskDefinitions.store(definition, for: arn)
+                definitions[arn] = definition
+            } catch {
+                errors.append(SnapshotMapper.fetchError(error, operation: "ECS DescribeTaskDefinition", at: now))
+            }
+        }
+
+        var snapshots: [ServiceSnapshot] = []
+        for service in services {
+            let name = service.serviceName ?? ""
+            let health = await targetHealth(for: service, errors: &errors, now: now)
+            snapshots.append(SnapshotMapper.service(service, tasks: tasksByGroup["service:\(name)"] ?? [],
+                                                    taskDefinition: service.taskDefinition.flatMap { definitions[$0] }, targetHealth: health))
+        }
+        let pipelines = await self.pipelines(errors: &errors, now: now)
+        return EnvironmentSnapshot(
+            environment: environment.name, account: environment.access.account, cluster: cluster, fetchedAt: now,
+            services: snapshots.sorted { $0.name < $1.name }, pipelines: pipelines, errors: errors, apiCalls: counter.calls - before
+        )
+    }
+
+    private func targetHealth(for service: ECSService, errors: inout [FetchError], now: Date) async -> [ELBv2TargetHealthDescription] {
+        let groups = (service.loadBalancers ?? []).compactMap(\.targetGroupArn)
+        var result: [ELBv2TargetHealthDescription] = []
+        for group in groups {
+            do {
+                result += try await ELBv2Client(context: context).describeTargetHealth(targetGroupArn: group)
+            } catch {
+                errors.append(SnapshotMapper.fetchError(error, operation: "ELBv2 DescribeTargetHealth", at: now))
+            }
+        }
+        return result
+    }
+
+    private func pipelines(errors: inout [FetchError], now: Date) async -> [PipelineSnapshot] {
+        var result: [PipelineSnapshot] = []
+        for name in environment.pipelines {
+            do {
+                let state = try await CodePipelineClient(context: context).getPipelineState(name: name)
+                result.append(SnapshotMapper.pipeline(name: name, state: state))
+            } catch {
+                errors.append(SnapshotMapper.fetchError(error, operation: "CodePipeline GetPipelineState", at: now))
+            }
+        }
+        return result
+    }
+}

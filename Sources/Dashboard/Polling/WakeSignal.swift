@@ -1,0 +1,34 @@
+/// Lets one waiter be woken early (refresh now); a wake with nobody waiting is remembered once.
+actor WakeSignal {
+    private var waiter: CheckedContinuation<Void, Never>?
+    private var pending = false
+
+    func wake() {
+        if let waiter {
+            self.waiter = nil
+            waiter.resume()
+        } else {
+            pending = true
+        }
+    }
+
+    /// Returns at the next wake, or at once if one is pending; cancelling the task also returns.
+    func wait() async {
+        if pending {
+            pending = false
+            return
+        }
+        await withTaskCancellationHandler {
+            await withCheckedContinuation { continuation in
+                if Task.isCancelled { continuation.resume() } else { waiter = continuation }
+            }
+        } onCancel: {
+            Task { await self.cancelWaiter() }
+        }
+    }
+
+    private func cancelWaiter() {
+        waiter?.resume()
+        waiter = nil
+    }
+}
