@@ -10,6 +10,8 @@
 #endif
 
 #include <locale.h>
+#include <langinfo.h>
+#include <stdio.h>
 #include <wchar.h>
 #include <ncursesw/curses.h>
 
@@ -37,6 +39,11 @@ static inline int ecs_err(void) { return ERR; }
 static inline int ecs_key_code_yes(void) { return KEY_CODE_YES; }
 
 static inline int ecs_wcwidth(wchar_t c) { return wcwidth(c); }
+
+/* stdin and stdout are mutable C globals that Swift 6 refuses to touch directly. */
+static inline FILE *ecs_stdout(void) { return stdout; }
+static inline FILE *ecs_stdin(void) { return stdin; }
+static inline const char *ecs_codeset(void) { return nl_langinfo(CODESET); }
 
 /* Draws a wide string of at most n characters; Swift formats, curses only places. */
 static inline int ecs_mvwaddnwstr(WINDOW *win, int y, int x, const wchar_t *text, int n) {

@@ -7,6 +7,8 @@ struct FleetSetup: Sendable {
     let config: DashboardConfig
     let sources: FleetSources
     let clock: any AWSClock
+    /// Present only in demo mode.
+    let simulator: SimulatedFleet?
     /// Deploy contexts for actions, by account id.
     let deployContext: @Sendable (AccountConfig) throws -> AWSClientContext?
 
@@ -19,6 +21,22 @@ struct FleetSetup: Sendable {
         } catch {
             throw CommandFailure(message: "\(error)", exitCode: .usage)
         }
-        return FleetSetup(config: config, sources: sources, clock: SystemClock(), deployContext: fleet.deployContext)
+        return FleetSetup(config: config, sources: sources, clock: SystemClock(), simulator: nil, deployContext: fleet.deployContext)
+    }
+
+    /// The simulated fleet, reached through the same clients, signing and role assumption as AWS.
+    static func demo(simulator: SimulatedFleet, config: DashboardConfig, clock: any AWSClock) -> FleetSetup {
+        let region = config.region ?? "eu-west-1"
+        let base = AWSClientContext(region: region, credentials: StaticCredentialProvider(SimulatedFleet.demoCredentials),
+                                    transport: simulator.transport, clock: clock, retryPolicy: RetryPolicy(maxAttempts: 2))
+        let contexts: @Sendable (AccountConfig, String?) -> AWSClientContext = { account, role in
+            guard let role else { return base }
+            let assumed = AssumeRoleCredentialProvider(roleArn: role, source: base.credentials, region: region, sessionName: "ecsdash-demo",
+                                                       transport: simulator.transport, environment: [:], clock: clock)
+            return base.with(credentials: CachingCredentialProvider(assumed, clock: clock))
+        }
+        let sources = FleetSources(config: config, contexts: { contexts($0, $0.roleArn) }, clock: clock)
+        return FleetSetup(config: config, sources: sources, clock: clock, simulator: simulator,
+                          deployContext: { account in account.deployRoleArn.map { contexts(account, $0) } })
     }
 }

@@ -19,6 +19,8 @@ struct ServiceSnapshot: Equatable, Sendable, Codable {
     var tasks: [TaskSnapshot]
     var targetHealth: [TargetHealthSnapshot]
     var circuitBreakerRollback: Bool
+    /// Where the main container's awslogs driver writes, for the logs pane.
+    var logs: LogSettings?
 
     static let eventLimit = 20
 
@@ -38,6 +40,18 @@ struct ServiceSnapshot: Equatable, Sendable, Codable {
     }
 
     var primaryDeployment: DeploymentSnapshot? { deployments.first { $0.status == "PRIMARY" } }
+}
+
+/// A container's awslogs settings: the group, and the prefix that makes stream names `prefix/container/task-id`.
+struct LogSettings: Equatable, Sendable, Codable {
+    var group: String
+    var streamPrefix: String?
+    var region: String?
+    var container: String
+
+    func stream(forTask taskId: String) -> String? {
+        streamPrefix.map { "\($0)/\(container)/\(taskId)" }
+    }
 }
 
 /// One deployment of a service (PRIMARY is the newest; ACTIVE ones are being replaced).

@@ -28,8 +28,16 @@ enum SnapshotMapper {
                 TargetHealthSnapshot(targetId: $0.targetId ?? "", port: $0.targetPort, state: $0.state ?? "unknown",
                                      reason: $0.reason, description: $0.description)
             },
-            circuitBreakerRollback: service.deploymentConfiguration?.deploymentCircuitBreaker?.rollback ?? false
+            circuitBreakerRollback: service.deploymentConfiguration?.deploymentCircuitBreaker?.rollback ?? false,
+            logs: taskDefinition.flatMap(mainContainer).flatMap(logSettings)
         )
+    }
+
+    static func logSettings(_ container: ECSContainerDefinition) -> LogSettings? {
+        guard container.logConfiguration?.logDriver == "awslogs", let options = container.logConfiguration?.options,
+              let group = options["awslogs-group"] else { return nil }
+        return LogSettings(group: group, streamPrefix: options["awslogs-stream-prefix"], region: options["awslogs-region"],
+                           container: container.name ?? "")
     }
 
     static func deployment(_ deployment: ECSDeployment) -> DeploymentSnapshot {

@@ -16,6 +16,7 @@ struct StatusCommand: AsyncParsableCommand {
     }
 
     @OptionGroup var options: ConfigOptions
+    @OptionGroup var demo: DemoOptions
 
     @Option(help: "table or json.")
     var output: Output = .table
@@ -24,7 +25,7 @@ struct StatusCommand: AsyncParsableCommand {
     var environments: [String] = []
 
     func run() async throws {
-        let setup = try FleetSetup.live(options)
+        let setup = try demo.isOn ? demo.setup() : FleetSetup.live(options)
         let unknown = environments.filter { setup.config.environment(named: $0) == nil }
         guard unknown.isEmpty else {
             throw CommandFailure(message: "unknown environment \(unknown.joined(separator: ", ")); configured: \(setup.config.environments.map(\.name).joined(separator: ", "))", exitCode: .usage)

@@ -148,7 +148,7 @@ extension ServiceSnapshot {
                              privateIP: "10.0.0.\(index)", taskDefinitionArn: "arn:td/\(name):1", revision: 1,
                              containers: [ContainerSnapshot(name: name, image: image, imageDigest: digest, lastStatus: "RUNNING", exitCode: nil, reason: nil, health: "HEALTHY")])
             },
-            targetHealth: [], circuitBreakerRollback: true
+            targetHealth: [], circuitBreakerRollback: true, logs: LogSettings(group: "/ecs/app/\(name)", streamPrefix: "ecs", region: "eu-west-1", container: name)
         )
     }
 }

@@ -1,0 +1,154 @@
+import AWSClient
+import Foundation
+
+/// Runs everything off the UI thread: one poller per environment, the registry poll, and the effects the
+/// reducer asks for (logs, describe, refresh). Results come back through the inbox as events.
+final class DashboardRuntime: @unchecked Sendable {
+    let setup: FleetSetup
+    let inbox: EventInbox
+    private let lock = NSLock()
+    private var pollers: [String: EnvironmentPoller] = [:]
+    private var tasks: [Task<Void, Never>] = []
+    private var repositories: Set<String> = []
+    private var refresh: TimeInterval
+    private let registryWake = WakeSignal()
+
+    init(setup: FleetSetup, inbox: EventInbox) {
+        self.setup = setup
+        self.inbox = inbox
+        refresh = setup.config.refresh
+    }
+
+    func start() {
+        for fetcher in setup.sources.environments {
+            startPoller(fetcher)
+        }
+        if let registry = setup.sources.registry {
+            let task = Task<Void, Never> { [weak self] in await self?.pollRegistry(registry) }
+            lock.withLock { tasks.append(task) }
+        }
+    }
+
+    func stop() {
+        let running = lock.withLock { tasks }
+        for task in running { task.cancel() }
+    }
+
+    private func startPoller(_ fetcher: EnvironmentFetcher) {
+        let inbox = self.inbox
+        let poller = EnvironmentPoller(
+            name: fetcher.environment.name, cadence: PollCadence(idle: refresh), clock: setup.clock,
+            fetch: { try await fetcher.fetch(now: $0) },
+            emit: { [weak self] event in
+                if case .environmentFetched(let snapshot) = event { self?.learnRepositories(snapshot) }
+                inbox.post(.fleet(event))
+            }
+        )
+        let task = Task { await poller.run() }
+        lock.withLock {
+            pollers[fetcher.environment.name] = poller
+            tasks.append(task)
+        }
+    }
+
+    /// A newly seen repository wakes the registry poll so digests show up without waiting a whole interval.
+    private func learnRepositories(_ snapshot: EnvironmentSnapshot) {
+        let names = Set(snapshot.services.compactMap { $0.image?.repository })
+        let isNew = lock.withLock { () -> Bool in
+            let before = repositories.count
+            repositories.formUnion(names)
+            return repositories.count > before
+        }
+        if isNew { Task { await registryWake.wake() } }
+    }
+
+    private func pollRegistry(_ registry: RegistryFetcher) async {
+        var failures = 0
+        while !Task.isCancelled {
+            await registryWake.wait()
+            let names = lock.withLock { Array(repositories) }
+            let snapshot = await registry.fetch(repositories: names, now: setup.clock.now())
+            inbox.post(.fleet(.registryFetched(snapshot)))
+            failures = snapshot.errors.isEmpty ? 0 : failures + 1
+            let delay = PollCadence(idle: lock.withLock { refresh }).delay(consecutiveFailures: failures, busy: false)
+            let clock = setup.clock
+            let wake = registryWake
+            await withTaskGroup(of: Void.self) { group in
+                group.addTask { try? await clock.sleep(seconds: delay) }
+                group.addTask { await wake.wait() }
+                await group.next()
+                group.cancelAll()
+            }
+            await registryWake.wake()
+        }
+    }
+
+    // MARK: effects
+
+    func execute(_ effect: Effect, state: AppState) {
+        switch effect {
+        case .refresh(let environment):
+            let targets = lock.withLock { environment.map { pollers[$0].map { [$0] } ?? [] } ?? Array(pollers.values) }
+            Task {
+                for poller in targets { await poller.refreshNow() }
+                await registryWake.wake()
+            }
+        case .loadLogs(let target, let since):
+            Task { await loadLogs(target, since: since, state: state) }
+        case .loadDescribe(let target):
+            Task { await loadDescribe(target) }
+        case .setRefresh(let seconds):
+            lock.withLock { refresh = seconds }
+        case .setTheme, .quit:
+            break
+        }
+    }
+
+    func context(for environment: String) -> AWSClientContext? {
+        setup.sources.environments.first { $0.environment.name == environment }?.context
+    }
+
+    private func loadLogs(_ target: LogsTarget, since: Int64?, state: AppState) async {
+        guard let context = context(for: target.environment),
+              let service = state.fleet.service(target.service, in: target.environment) else { return }
+        guard let settings = service.logs else {
+            inbox.post(.logsLoaded(target: target, lines: [], error: "\(target.service) does not log with the awslogs driver; nothing to show"))
+            return
+        }
+        let client = CloudWatchLogsClient(context: context)
+        let start = since.map { Date(timeIntervalSince1970: Double($0 + 1) / 1000) } ?? setup.clock.now().addingTimeInterval(-3600)
+        do {
+            let lines: [LogLine]
+            if let taskId = target.taskId, let stream = settings.stream(forTask: taskId) {
+                let page = try await client.getLogEvents(CloudWatchGetLogEventsRequest(logGroupName: settings.group, logStreamName: stream,
+                                                                                      startFromHead: since != nil, limit: 500, startTime: start))
+                lines = page.events.map { LogLine(timestamp: $0.timestamp ?? start, stream: stream, message: $0.message ?? "") }
+            } else {
+                let streams = service.runningTasks.compactMap { settings.stream(forTask: $0.id) }.prefix(100)
+                let events = try await client.filterLogEvents(CloudWatchFilterLogEventsRequest(
+                    logGroupName: settings.group, logStreamNames: streams.isEmpty ? nil : Array(streams), startTime: start, maxEvents: 1000))
+                lines = events.map { LogLine(timestamp: $0.timestamp ?? start, stream: $0.logStreamName ?? "", message: $0.message ?? "") }
+                    .sorted { $0.timestamp < $1.timestamp }
+            }
+            inbox.post(.logsLoaded(target: target, lines: lines, error: nil))
+        } catch {
+            inbox.post(.logsLoaded(target: target, lines: [], error: ErrorReport.describe(error, action: "logs:FilterLogEvents / logs:GetLogEvents")))
+        }
+    }
+
+    private func loadDescribe(_ target: DescribeTarget) async {
+        guard let context = context(for: target.environment) else { return }
+        let client = AWSServiceClient(service: .ecs, context: context)
+        let (operation, body): (String, [String: Any]) = switch target.kind {
+        case .service: ("DescribeServices", ["cluster": target.cluster, "services": [target.identifier]])
+        case .task: ("DescribeTasks", ["cluster": target.cluster, "tasks": [target.identifier]])
+        case .taskDefinition: ("DescribeTaskDefinition", ["taskDefinition": target.identifier])
+        }
+        do {
+            let reply = try await client.jsonRaw(operation, body: JSONSerialization.data(withJSONObject: body))
+            inbox.post(.describeLoaded(target: target, text: try CallCommand.pretty(reply), error: nil))
+        } catch {
+            inbox.post(.describeLoaded(target: target, text: nil, error: ErrorReport.describe(error, action: "ecs:\(operation)")))
+        }
+    }
+}

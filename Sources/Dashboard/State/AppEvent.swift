@@ -1,0 +1,21 @@
+import Foundation
+
+/// Everything that can change the app state: keys, poller reports, loaded logs and JSON, the clock.
+enum AppEvent: Sendable {
+    case key(Key)
+    case fleet(FleetEvent)
+    case tick(Date)
+    case logsLoaded(target: LogsTarget, lines: [LogLine], error: String?)
+    case describeLoaded(target: DescribeTarget, text: String?, error: String?)
+    case message(String, isError: Bool)
+}
+
+/// Work the reducer asks the outside world to do; results come back as events.
+enum Effect: Equatable, Sendable {
+    case refresh(environment: String?)
+    case loadLogs(LogsTarget, since: Int64?)
+    case loadDescribe(DescribeTarget)
+    case setTheme(String)
+    case setRefresh(TimeInterval)
+    case quit
+}

@@ -1,0 +1,27 @@
+/// How one role is drawn: foreground and background colours plus attributes.
+struct ThemeStyle: Hashable, Sendable {
+    var foreground: ThemeColor = .terminalDefault
+    /// `.terminalDefault` leaves the terminal's own background showing.
+    var background: ThemeColor = .terminalDefault
+    var bold = false
+    var underline = false
+    var reverse = false
+    var dim = false
+
+    /// The same attributes with both colours set to the terminal's own, for monochrome themes.
+    var withoutColor: ThemeStyle {
+        var style = self
+        style.foreground = .terminalDefault
+        style.background = .terminalDefault
+        return style
+    }
+
+    /// Adds the emphasis a `TextStyle` asks for; it can only add, so a theme never hides it.
+    func emphasised(by textStyle: TextStyle) -> ThemeStyle {
+        var style = self
+        style.bold = style.bold || textStyle.bold
+        style.reverse = style.reverse || textStyle.reverse
+        style.underline = style.underline || textStyle.underline
+        return style
+    }
+}

@@ -1,0 +1,63 @@
+/// xterm's 256-colour palette as RGB, and nearest-colour searches over it by squared RGB distance.
+enum XtermPalette {
+    /// An RGB triple, each channel 0–255.
+    typealias RGB = (red: Int, green: Int, blue: Int)
+
+    /// xterm's defaults for the 16 basic colours. Terminals let users retune these, which is why hex
+    /// colours are matched against the cube and greys only when 256 colours are available.
+    static let basic: [RGB] = [
+        (0, 0, 0), (205, 0, 0), (0, 205, 0), (205, 205, 0), (0, 0, 238), (205, 0, 205), (0, 205, 205), (229, 229, 229),
+        (127, 127, 127), (255, 0, 0), (0, 255, 0), (255, 255, 0), (92, 92, 255), (255, 0, 255), (0, 255, 255), (255, 255, 255),
+    ]
+
+    /// The six channel levels of the 6×6×6 cube (indices 16–231).
+    static let cubeLevels = [0, 95, 135, 175, 215, 255]
+
+    /// The RGB value xterm shows for a palette index (clamped to 0–255).
+    static func rgb(ofIndex index: Int) -> RGB {
+        let index = min(max(index, 0), 255)
+        switch index {
+        case 0..<16:
+            return basic[index]
+        case 16..<232:
+            let cube = index - 16
+            return (cubeLevels[cube / 36], cubeLevels[(cube / 6) % 6], cubeLevels[cube % 6])
+        default:
+            let level = 8 + 10 * (index - 232)
+            return (level, level, level)
+        }
+    }
+
+    /// The nearest of indices 16–255 (the cube and the 24 greys); ties go to the lower index.
+    static func nearest256(_ color: RGB) -> Int {
+        nearest(color, among: 16..<256)
+    }
+
+    /// The nearest of the 16 basic colours.
+    static func nearest16(_ color: RGB) -> Int {
+        nearest(color, among: 0..<16)
+    }
+
+    /// The nearest of the 8 basic colours (the non-bright ones).
+    static func nearest8(_ color: RGB) -> Int {
+        nearest(color, among: 0..<8)
+    }
+
+    static func nearest(_ color: RGB, among indices: Range<Int>) -> Int {
+        var best = indices.lowerBound
+        var bestDistance = Int.max
+        for index in indices {
+            let distance = squaredDistance(color, rgb(ofIndex: index))
+            if distance < bestDistance {
+                best = index
+                bestDistance = distance
+            }
+        }
+        return best
+    }
+
+    static func squaredDistance(_ a: RGB, _ b: RGB) -> Int {
+        let red = a.red - b.red, green = a.green - b.green, blue = a.blue - b.blue
+        return red * red + green * green + blue * blue
+    }
+}

@@ -1,0 +1,25 @@
+/// Where each part of the screen goes for a terminal size; below 80×24 the screen only says it is too small.
+struct Layout: Equatable {
+    static let minimumWidth = 80
+    static let minimumHeight = 24
+
+    let width: Int
+    let height: Int
+
+    var isTooSmall: Bool { width < Self.minimumWidth || height < Self.minimumHeight }
+    var headerRow: Int { 0 }
+    var titleRow: Int { 1 }
+    var bodyTop: Int { 2 }
+    /// Rows available to the pane's body.
+    var bodyHeight: Int { max(0, height - 4) }
+    var messageRow: Int { height - 2 }
+    var footerRow: Int { height - 1 }
+
+    /// The matrix's first column (service names) and the width of each environment column.
+    func matrixColumns(serviceNames: [String], environments: Int) -> (name: Int, cell: Int) {
+        let longest = serviceNames.map(TextWidth.of).max() ?? 8
+        let name = min(max(longest + 2, 12), 28)
+        let cell = environments > 0 ? max(10, (width - name) / environments) : width - name
+        return (name, cell)
+    }
+}

@@ -1,0 +1,48 @@
+/// One matrix cell's two lines: image (tag → digest, markers) and health (counts, rollout), with styles.
+struct MatrixCell: Equatable {
+    var image: String
+    var imageStyle: TextStyle
+    var health: String
+    var healthStyle: TextStyle
+
+    static func build(service: String, environment: String, fleet: FleetSnapshot, symbols: Symbols, frame: Int) -> MatrixCell {
+        guard let snapshot = fleet.service(service, in: environment) else {
+            let state = fleet.state(environment)
+            let missing = state?.snapshot == nil ? (state?.error != nil ? "unavailable" : "loading…") : "—"
+            return MatrixCell(image: missing, imageStyle: .muted, health: "", healthStyle: .muted)
+        }
+        let digest = fleet.tagDigest(service, in: environment).map(StatusTable.shortDigest) ?? "?"
+        var image = "\(snapshot.image?.tag ?? "?")\(symbols.arrow)\(digest)"
+        var imageStyle = TextStyle.text
+        if fleet.differsFromPrevious(service, in: environment) == true {
+            image += " \(symbols.differs)"
+            imageStyle = TextStyle(role: .header)
+        }
+        if fleet.drift(service, in: environment) == true {
+            image += " \(symbols.drift)"
+            imageStyle = .warn
+        }
+        var health = "\(snapshot.running)/\(snapshot.desired)"
+        if snapshot.pending > 0 { health += " +\(snapshot.pending)" }
+        let healthStyle: TextStyle
+        switch StatusTable.rolloutWord(snapshot) {
+        case "rolling":
+            health += " \(symbols.spinner(frame: frame)) rolling"
+            healthStyle = .inProgress
+        case "failed":
+            health += " \(symbols.failed) failed"
+            healthStyle = .error
+        case "degraded":
+            health += " \(symbols.warning) degraded"
+            healthStyle = .warn
+        default:
+            health += " \(symbols.ok)"
+            healthStyle = .ok
+        }
+        if snapshot.unhealthyTaskCount > 0 {
+            health += " !\(snapshot.unhealthyTaskCount)"
+            return MatrixCell(image: image, imageStyle: imageStyle, health: health, healthStyle: .error)
+        }
+        return MatrixCell(image: image, imageStyle: imageStyle, health: health, healthStyle: healthStyle)
+    }
+}

@@ -1,0 +1,20 @@
+/// The glyphs the screen uses, with ASCII stand-ins for terminals whose locale is not UTF-8.
+struct Symbols: Equatable, Sendable {
+    var arrow: String
+    var dot: String
+    var differs: String
+    var drift: String
+    var ok: String
+    var failed: String
+    var warning: String
+    var separator: String
+    var ellipsis: String
+    var spinner: [String]
+
+    static let unicode = Symbols(arrow: "→", dot: "●", differs: "◆", drift: "≠", ok: "✓", failed: "✗", warning: "⚠", separator: "│",
+                                 ellipsis: "…", spinner: ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"])
+    static let ascii = Symbols(arrow: "->", dot: "*", differs: "+", drift: "~", ok: "ok", failed: "x", warning: "!", separator: "|",
+                               ellipsis: "...", spinner: ["|", "/", "-", "\\"])
+
+    func spinner(frame: Int) -> String { spinner[frame % spinner.count] }
+}
