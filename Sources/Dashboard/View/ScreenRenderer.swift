@@ -102,7 +102,7 @@ struct MatrixView {
             let rowIndex = start + offset
             let top = headerRow + 1 + offset * 2
             let selectedRow = rowIndex == state.row
-            canvas.put((selectedRow ? "▸" : " ") + service, row: top, column: 0, width: columns.name, style: selectedRow ? TextStyle(role: .text, bold: true) : .text)
+            canvas.put((selectedRow ? symbols.cursor : " ") + service, row: top, column: 0, width: columns.name, style: selectedRow ? TextStyle(role: .text, bold: true) : .text)
             for (index, environment) in environments.enumerated() {
                 let cell = MatrixCell.build(service: service, environment: environment, fleet: state.fleet, symbols: symbols, frame: state.frame)
                 let x = columns.name + index * columns.cell

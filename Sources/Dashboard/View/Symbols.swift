@@ -9,12 +9,13 @@ struct Symbols: Equatable, Sendable {
     var warning: String
     var separator: String
     var ellipsis: String
+    var cursor: String
     var spinner: [String]
 
     static let unicode = Symbols(arrow: "→", dot: "●", differs: "◆", drift: "≠", ok: "✓", failed: "✗", warning: "⚠", separator: "│",
-                                 ellipsis: "…", spinner: ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"])
+                                 ellipsis: "…", cursor: "▸", spinner: ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"])
     static let ascii = Symbols(arrow: "->", dot: "*", differs: "+", drift: "~", ok: "ok", failed: "x", warning: "!", separator: "|",
-                               ellipsis: "...", spinner: ["|", "/", "-", "\\"])
+                               ellipsis: "...", cursor: ">", spinner: ["|", "/", "-", "\\"])
 
     func spinner(frame: Int) -> String { spinner[frame % spinner.count] }
 }
