@@ -33,6 +33,8 @@ let package = Package(
                 "AWSClient",
                 "CNcurses",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                // The simulated fleet computes ECR digests as SHA-256 of the manifest bytes, as ECR does.
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Yams", package: "Yams"),
             ]
         ),

@@ -38,14 +38,15 @@ enum SimulatedECSAPI {
         var failures: [SimulatedJSON] = []
         for name in names {
             if let account = context.account, account.isCluster(name) {
-                let tasks = account.services.flatMap(\.tasks)
+                let running = account.services.reduce(0) { $0 + $1.count { $0.lastStatus == "RUNNING" } }
+                let pending = account.services.reduce(0) { $0 + $1.count(where: \.isPendingStart) }
                 clusters.append(.fields([
                     "clusterArn": .string(account.place.clusterArn),
                     "clusterName": .string(account.place.clusterName),
                     "status": "ACTIVE",
                     "registeredContainerInstancesCount": .int(0),
-                    "runningTasksCount": .int(Int64(tasks.filter { $0.lastStatus == "RUNNING" }.count)),
-                    "pendingTasksCount": .int(Int64(tasks.filter(\.isPendingStart).count)),
+                    "runningTasksCount": .int(Int64(running)),
+                    "pendingTasksCount": .int(Int64(pending)),
                     "activeServicesCount": .int(Int64(account.services.count)),
                     "statistics": .array([]),
                     "tags": .array([]),
@@ -98,11 +99,15 @@ enum SimulatedECSAPI {
         }
         let family = try context.optionalString("family")
         let startedBy = try context.optionalString("startedBy")
-        let arns = services.flatMap(\.tasks).filter { task in
-            task.desiredStatus == desired
-                && (family.map { task.taskDefinitionArn.contains("task-definition/\($0):") } ?? true)
-                && (startedBy.map { task.deploymentId == $0 } ?? true)
-        }.map(\.arn)
+        var arns: [String] = []
+        for service in services {
+            for index in service.tasks.indices {
+                let matches = service.tasks[index].desiredStatus == desired
+                    && (family.map { service.tasks[index].taskDefinitionArn.contains("task-definition/\($0):") } ?? true)
+                    && (startedBy.map { service.tasks[index].deploymentId == $0 } ?? true)
+                if matches { arns.append(service.tasks[index].arn) }
+            }
+        }
         let page = try context.page(arns, size: size)
         return .fields(["taskArns": .strings(page.items), "nextToken": SimulatedJSON.text(page.next)])
     }
@@ -112,16 +117,19 @@ enum SimulatedECSAPI {
         guard !references.isEmpty else { throw .missing("tasks") }
         guard references.count <= 100 else { throw .invalidParameter("tasks can have at most 100 items.") }
         let account = try cluster(context)
-        var byId: [String: SimulatedTask] = [:]
+        var found: [String: SimulatedJSON] = [:]
+        let wanted = Set(references.map { $0.split(separator: "/").last.map(String.init) ?? $0 })
         for service in account.services {
-            for task in service.tasks { byId[task.id] = task }
+            for index in service.tasks.indices where wanted.contains(service.tasks[index].id) {
+                found[service.tasks[index].id] = service.taskJSON(index)
+            }
         }
         var tasks: [SimulatedJSON] = []
         var failures: [SimulatedJSON] = []
         for reference in references {
             let id = reference.split(separator: "/").last.map(String.init) ?? reference
-            if let task = byId[id] {
-                tasks.append(task.json(region: account.place.region))
+            if let task = found[id] {
+                tasks.append(task)
             } else {
                 let arn = reference.hasPrefix("arn:") ? reference : "arn:aws:ecs:\(account.place.region):\(account.place.account):task/\(account.place.clusterName)/\(reference)"
                 failures.append(.fields(["arn": .string(arn), "reason": "MISSING"]))

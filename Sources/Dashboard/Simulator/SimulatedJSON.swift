@@ -143,6 +143,12 @@ enum SimulatedJSON: Sendable {
 
     private static func writeString(_ value: String, into bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "\""))
+        // Almost every string needs no escaping: copy it whole.
+        guard value.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else {
+            bytes += value.utf8
+            bytes.append(UInt8(ascii: "\""))
+            return
+        }
         for byte in value.utf8 {
             switch byte {
             case UInt8(ascii: "\""): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
@@ -167,11 +173,29 @@ enum SimulatedJSON: Sendable {
 
 extension SimulatedJSON: Decodable {
     init(from decoder: any Decoder) throws {
-        if let container = try? decoder.container(keyedBy: AnyKey.self) {
-            // Sorted so that a stored request (a registered task definition) is written back the same way every time.
-            let keys = container.allKeys.sorted { $0.stringValue < $1.stringValue }
-            self = .object(try keys.map { (key: $0.stringValue, value: try container.decode(SimulatedJSON.self, forKey: $0)) })
-            return
+        // Scalars first, strings before the rest: they are most of any request, and every failed
+        // attempt costs a thrown DecodingError.
+        if let container = try? decoder.singleValueContainer() {
+            if container.decodeNil() {
+                self = .null
+                return
+            }
+            if let value = try? container.decode(String.self) {
+                self = .string(value)
+                return
+            }
+            if let value = try? container.decode(Bool.self) {
+                self = .bool(value)
+                return
+            }
+            if let value = try? container.decode(Int64.self) {
+                self = .int(value)
+                return
+            }
+            if let value = try? container.decode(Double.self) {
+                self = .double(value)
+                return
+            }
         }
         if var container = try? decoder.unkeyedContainer() {
             var values: [SimulatedJSON] = []
@@ -179,18 +203,10 @@ extension SimulatedJSON: Decodable {
             self = .array(values)
             return
         }
-        let container = try decoder.singleValueContainer()
-        if container.decodeNil() {
-            self = .null
-        } else if let value = try? container.decode(Bool.self) {
-            self = .bool(value)
-        } else if let value = try? container.decode(Int64.self) {
-            self = .int(value)
-        } else if let value = try? container.decode(Double.self) {
-            self = .double(value)
-        } else {
-            self = .string(try container.decode(String.self))
-        }
+        let container = try decoder.container(keyedBy: AnyKey.self)
+        // Sorted so that a stored request (a registered task definition) is written back the same way every time.
+        let keys = container.allKeys.sorted { $0.stringValue < $1.stringValue }
+        self = .object(try keys.map { (key: $0.stringValue, value: try container.decode(SimulatedJSON.self, forKey: $0)) })
     }
 
     /// A coding key made from any member name.

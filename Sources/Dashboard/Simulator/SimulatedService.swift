@@ -18,6 +18,8 @@ final class SimulatedService {
     /// The last deployment that completed: what the circuit breaker rolls back to.
     private(set) var lastCompleted: SimulatedDeployment?
     private var counter = 0
+    /// Nothing happens before this time (the next step, or the next stopped task to forget); changes reset it.
+    private var wakeAt = -Double.infinity
     /// Bumped by every change, so the serialised service can be reused until something happens.
     private var revision = 0
     private var cachedJSON: (revision: Int, bytes: [UInt8])?
@@ -44,6 +46,7 @@ final class SimulatedService {
 
     /// Replays every scheduled step up to `now`, reacting to each as ECS would.
     func advance(to now: Double, settings: SimulatedSettings) {
+        guard now >= wakeAt else { return }
         while true {
             var chosen = -1
             var earliest = Double.infinity
@@ -63,6 +66,8 @@ final class SimulatedService {
             if tasks.count > 2 * desiredCount + 40 { pruneStoppedTasks(now: earliest) }
         }
         pruneStoppedTasks(now: now)
+        let forgetAt = tasks.reduce(Double.infinity) { $1.isStopped ? min($0, ($1.stoppedAt ?? now) + 3600) : $0 }
+        wakeAt = min(nextStepAt, forgetAt)
     }
 
     /// ECS keeps stopped tasks visible for about an hour.
@@ -92,6 +97,7 @@ final class SimulatedService {
         deployments.insert(deployment, at: 0)
         taskDefinitionArn = deployment.taskDefinitionArn
         revision += 1
+        wakeAt = -.infinity
         reconcile(at: time, settings: settings)
         return deployment.id
     }
@@ -99,6 +105,7 @@ final class SimulatedService {
     /// Gives every live task a future crash time, drawn from `now`: the world is built with crashes off
     /// (replaying days of crashes costs time and shows nothing), then they start from the present.
     func scheduleCrashes(after now: Double, meanSeconds: Double) {
+        wakeAt = -.infinity
         for index in tasks.indices {
             let draw = SimulatedRandom.unit(SimulatedRandom.hash(place.seed, tasks[index].id, "crash"))
             tasks[index].scheduleCrash(at: now - meanSeconds * log(1 - draw))
@@ -109,6 +116,7 @@ final class SimulatedService {
     func stopTask(id: String, reason: String?, at time: Double, settings: SimulatedSettings) -> SimulatedTask? {
         guard let index = tasks.firstIndex(where: { $0.id == id }) else { return nil }
         revision += 1
+        wakeAt = -.infinity
         tasks[index].beginStop(at: time, reason: reason ?? "Task stopped by user", code: "UserInitiated", exit: (0, nil),
                                draining: targetGroupArn != nil)
         let stopped = tasks[index]
@@ -119,6 +127,7 @@ final class SimulatedService {
     func setDesiredCount(_ count: Int, at time: Double, settings: SimulatedSettings) {
         desiredCount = count
         revision += 1
+        wakeAt = -.infinity
         if !deployments.isEmpty { deployments[0].updatedAt = time }
         reconcile(at: time, settings: settings)
     }

@@ -35,16 +35,23 @@ enum XtermPalette {
 
     /// The nearest of the 16 basic colours.
     static func nearest16(_ color: RGB) -> Int {
-        nearest(color, among: 0..<16)
+        nearest(color, among: isGrey(color) ? [0, 7, 8, 15] : Array(0..<16))
     }
 
     /// The nearest of the 8 basic colours (the non-bright ones).
     static func nearest8(_ color: RGB) -> Int {
-        nearest(color, among: 0..<8)
+        nearest(color, among: isGrey(color) ? [0, 7] : Array(0..<8))
     }
 
-    static func nearest(_ color: RGB, among indices: Range<Int>) -> Int {
-        var best = indices.lowerBound
+    /// Greys only match the black, grey and white entries: by distance alone a mid grey (128) lands on
+    /// xterm's yellow (205,205,0), which is nearer than its white (229).
+    static func isGrey(_ color: RGB) -> Bool {
+        let channels = [color.red, color.green, color.blue]
+        return (channels.max() ?? 0) - (channels.min() ?? 0) <= 8
+    }
+
+    static func nearest(_ color: RGB, among indices: some Sequence<Int>) -> Int {
+        var best = -1
         var bestDistance = Int.max
         for index in indices {
             let distance = squaredDistance(color, rgb(ofIndex: index))

@@ -67,4 +67,17 @@ final class ShippedThemesTests: XCTestCase {
             XCTAssertEqual(Set(styles).count, 4, theme.name)
         }
     }
+
+    /// Degrading must never leave text the same colour as its own background.
+    func testTextStaysVisibleAt8And16Colours() throws {
+        for theme in try shippedThemes() {
+            let styles = theme.roles.map { ($0.key.rawValue, $0.value) } + theme.accents.map { ("accent \($0.key)", $0.value) }
+            for (label, style) in styles where style.background != .terminalDefault && style.foreground != .terminalDefault {
+                for colors in [8, 16, 256] {
+                    XCTAssertNotEqual(style.foreground.cursesNumber(colors: colors), style.background.cursesNumber(colors: colors),
+                                      "\(theme.name) \(label) at \(colors) colours")
+                }
+            }
+        }
+    }
 }

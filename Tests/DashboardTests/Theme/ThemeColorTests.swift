@@ -52,6 +52,7 @@ final class ThemeColorTests: XCTestCase {
         XCTAssertEqual(ThemeColor.indexed(244).cursesNumber(colors: 16), 8)   // grey 128 → bright black (127)
         XCTAssertEqual(ThemeColor.indexed(21).cursesNumber(colors: 16), 4)    // (0,0,255) → blue (0,0,238)
         XCTAssertEqual(ThemeColor.indexed(231).cursesNumber(colors: 16), 15)
+        XCTAssertEqual(ThemeColor.indexed(250).cursesNumber(colors: 16), 7)   // grey 188 → white (229), not bright yellow
         XCTAssertEqual(ThemeColor.rgb(red: 0xFF, green: 0, blue: 0).cursesNumber(colors: 16), 9)
         XCTAssertEqual(ThemeColor.indexed(196).cursesNumber(colors: 88), 9)   // anything short of 256 is treated as 16
     }
@@ -62,7 +63,8 @@ final class ThemeColorTests: XCTestCase {
             XCTAssertEqual(ThemeColor.indexed(index + 8).cursesNumber(colors: 8), index)
         }
         XCTAssertEqual(ThemeColor.indexed(196).cursesNumber(colors: 8), 1)
-        XCTAssertEqual(ThemeColor.indexed(244).cursesNumber(colors: 8), 7)   // grey 128 is nearer white (229) than black
+        XCTAssertEqual(ThemeColor.indexed(244).cursesNumber(colors: 8), 7)   // grey 128: white (229), not the nearer yellow (205,205,0)
+        XCTAssertEqual(ThemeColor.rgb(red: 0x80, green: 0x80, blue: 0x84).cursesNumber(colors: 8), 7)
         XCTAssertEqual(ThemeColor.indexed(236).cursesNumber(colors: 8), 0)   // grey 48
         XCTAssertEqual(ThemeColor.indexed(24).cursesNumber(colors: 8), 6)    // (0,95,135) → cyan (0,205,205)
         XCTAssertEqual(ThemeColor.rgb(red: 0xFF, green: 0xAF, blue: 0x00).cursesNumber(colors: 8), 3)

@@ -69,7 +69,7 @@ final class ThemeParserTests: XCTestCase {
         """), "themes/x.yaml:4:9: roles.warn.fg: `orang` is not a colour (a name, 0-255 or #rrggbb)")
         XCTAssertEqual(error("roles:\n  ok: { fg: 256 }"), "themes/x.yaml:2:13: roles.ok.fg: `256` is not a colour (a name, 0-255 or #rrggbb)")
         XCTAssertEqual(error("accents:\n  dev: { bg: brightred }"),
-                       "themes/x.yaml:2:15: accents.dev.bg: `brightred` is not a colour (a name, 0-255 or #rrggbb); did you mean `bright-red`?")
+                       "themes/x.yaml:2:14: accents.dev.bg: `brightred` is not a colour (a name, 0-255 or #rrggbb); did you mean `bright-red`?")
     }
 
     func testUnquotedHexGetsAHint() {

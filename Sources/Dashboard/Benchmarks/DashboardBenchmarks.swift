@@ -1,0 +1,24 @@
+import Foundation
+
+/// The dashboard's benchmarks, run from inside the module because its types are internal; `ecsdash-bench`
+/// calls this and prints the JSON lines it returns.
+public enum DashboardBenchmarks {
+    /// Benchmark names, none a substring of another, so each can be picked by name.
+    public static let names = ["fleet", "frame", "keypress", "idle"]
+
+    /// Runs every benchmark whose name contains `filter` (all when nil) and returns one JSON object per figure:
+    /// `name`, `unit`, `value` (null when it could not be measured, with a `reason`) and string extras, keys sorted.
+    public static func run(filter: String?) async -> [String] {
+        var figures: [BenchmarkFigure] = []
+        for name in names where filter.map({ name.contains($0) }) ?? true {
+            switch name {
+            case "fleet": figures += await FleetRefreshBenchmark().run()
+            case "frame": figures += await FrameBenchmark().run()
+            case "keypress": figures += KeyPressBenchmark().run()
+            case "idle": figures += IdleCPUBenchmark().run()
+            default: break
+            }
+        }
+        return figures.map(\.jsonLine)
+    }
+}

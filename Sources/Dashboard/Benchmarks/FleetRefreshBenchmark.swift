@@ -1,0 +1,223 @@
+import AWSClient
+import Foundation
+
+/// Issue 4's figures for full refreshes of a simulated fleet (4 environments × 50 services × 10 tasks):
+/// API calls against the batch-limit minimum, CPU per refresh, and resident memory over 100 refreshes.
+struct FleetRefreshBenchmark {
+    var servicesPerEnvironment = 50
+    var tasksPerService = 10
+    var refreshes = 100
+    /// Simulated seconds between refreshes: the default idle poll interval, so the world moves between
+    /// refreshes (rollouts, crashes, stopped tasks) as much as it would between real polls.
+    var interval: TimeInterval = 10
+    /// Warm refreshes timed again with the simulator's time taken out.
+    var splitRefreshes = 40
+
+    /// One refresh's outcome: calls made, calls the limits allow, and what it cost.
+    struct Record {
+        var actual: [String: Int]
+        var minimum: APICallBudget
+        var cpuNanoseconds: UInt64
+        var wallNanoseconds: UInt64
+        var errors: [String]
+    }
+
+    func run() async -> [BenchmarkFigure] {
+        let size = "\(SimulatedFleet.environmentNames.count)x\(servicesPerEnvironment)x\(tasksPerService)"
+        var figures = await measureRefreshes(size: size)
+        figures += await measureSimulatorShare(size: size)
+        return figures
+    }
+
+    private func world(_ clock: ManualClock) -> (SimulatedFleet, DashboardConfig) {
+        (SimulatedFleet(clock: clock, servicesPerEnvironment: servicesPerEnvironment, tasksPerService: tasksPerService),
+         SimulatedFleet.demoConfig(servicesPerEnvironment: servicesPerEnvironment))
+    }
+
+    /// A clock that never blocks: a retry or rate-limit sleep moves time on at once and shows in `sleptSeconds`
+    /// (a stepped clock would hang the refresh instead).
+    private func makeClock() -> ManualClock {
+        ManualClock(now: Date(timeIntervalSince1970: 1_790_000_000), advancesOnSleep: true)
+    }
+
+    // MARK: Calls, CPU and memory through the demo's own wiring
+
+    private func measureRefreshes(size: String) async -> [BenchmarkFigure] {
+        let clock = makeClock()
+        let (simulator, config) = world(clock)
+        let setup = FleetSetup.demo(simulator: simulator, config: config, clock: clock)
+        var tracker = MinimumCallTracker(config: config, servicesPerEnvironment: servicesPerEnvironment)
+        var records: [Record] = []
+        var resident: [Int: UInt64] = [:]
+        for index in 1...refreshes {
+            if index > 1 { clock.advance(by: interval) }
+            simulator.resetCallCounts()
+            let wallStart = BenchmarkStatistics.monotonicNanoseconds()
+            let cpuStart = ProcessMeter.processCPUNanoseconds()
+            let fleet = await setup.sources.readOnce()
+            let cpu = ProcessMeter.processCPUNanoseconds() &- cpuStart
+            let wall = BenchmarkStatistics.monotonicNanoseconds() &- wallStart
+            let actual = simulator.callCounts()
+            records.append(Record(actual: actual, minimum: tracker.minimum(after: fleet, at: clock.now()), cpuNanoseconds: cpu,
+                                  wallNanoseconds: wall, errors: Self.errors(in: fleet)))
+            if [1, refreshes / 2, refreshes].contains(index) { resident[index] = ProcessMeter.residentBytes() }
+        }
+        let extra = ["fleet": size, "interval_s": String(Int(interval)), "clock_slept_s": String(clock.sleptSeconds)]
+        return callFigures(records, extra: extra) + cpuFigures(records, extra: extra) + memoryFigures(resident, extra: extra)
+    }
+
+    private static func errors(in fleet: FleetSnapshot) -> [String] {
+        fleet.environments.flatMap { state in
+            (state.error.map { ["\(state.name): \($0.description)"] } ?? []) + (state.snapshot?.errors.map { "\(state.name): \($0.description)" } ?? [])
+        } + (fleet.registry?.errors.map { "registry: \($0.description)" } ?? [])
+    }
+
+    private func callFigures(_ records: [Record], extra: [String: String]) -> [BenchmarkFigure] {
+        var figures: [BenchmarkFigure] = []
+        if let cold = records.first {
+            figures.append(BenchmarkFigure(name: "fleet_refresh_api_calls_cold", unit: "calls", value: Double(cold.actual.values.reduce(0, +)), extra: extra.merging([
+                "minimum": String(cold.minimum.total),
+                "by_operation": Self.describe(cold.actual),
+                "difference_by_operation": Self.describe(cold.minimum.excess(of: cold.actual), signed: true),
+            ]) { $1 }))
+        }
+        let warm = Array(records.dropFirst())
+        guard let first = warm.first else { return figures }
+        let equal = warm.filter { $0.minimum.excess(of: $0.actual).isEmpty }.count
+        // Differences summed over every warm refresh, with how many refreshes showed each, so a rare extra page is not hidden.
+        var excess: [String: (calls: Int, refreshes: Int)] = [:]
+        for record in warm {
+            for (operation, delta) in record.minimum.excess(of: record.actual) {
+                excess[operation, default: (0, 0)].calls += delta
+                excess[operation, default: (0, 0)].refreshes += 1
+            }
+        }
+        let excessText = excess.isEmpty ? "none" : excess.keys.sorted().map { operation in
+            let entry = excess[operation]!
+            return "\(operation)=\(entry.calls > 0 ? "+" : "")\(entry.calls) over \(entry.refreshes) refreshes"
+        }.joined(separator: ", ")
+        let actualTotals = warm.map { Double($0.actual.values.reduce(0, +)) }
+        let minimumTotals = warm.map { Double($0.minimum.total) }
+        let errors = Set(warm.flatMap(\.errors)).sorted()
+        figures.append(BenchmarkFigure(name: "fleet_refresh_api_calls_warm_median", unit: "calls", value: BenchmarkStatistics.median(actualTotals), extra: extra.merging([
+            "minimum_median": BenchmarkStatistics.median(minimumTotals).map { String(Int($0)) } ?? "-",
+            "equal_to_minimum": equal == warm.count ? "true" : "false",
+            "refreshes_equal_to_minimum": "\(equal)/\(warm.count)",
+            "difference_by_operation": excessText,
+            "errors": errors.isEmpty ? "none" : errors.prefix(5).joined(separator: "; "),
+            "sts_counting": "one AssumeRole per account read-role session (4 environments + registry) only when it has no cached keys "
+                + "or they are within the 300 s refresh margin of their 3600 s expiry; 0 on warm refreshes here",
+            "task_counts_from": "tasks in each refresh's snapshot by desiredStatus; target groups from the simulator's service layout",
+        ]) { $1 }))
+        // The per-operation breakdown of the first warm refresh (refresh 2); the cached operations are listed at 0 too.
+        for operation in Set(first.actual.keys).union(first.minimum.calls.keys).union(APICallBudget.cachedOperations).sorted() {
+            let actual = first.actual[operation, default: 0]
+            let minimum = first.minimum.calls[operation, default: 0]
+            figures.append(BenchmarkFigure(name: "fleet_refresh_api_calls_warm.\(operation)", unit: "calls", value: Double(actual), extra: [
+                "refresh": "2", "minimum": String(minimum), "difference": String(actual - minimum),
+            ]))
+        }
+        figures.append(BenchmarkFigure(name: "fleet_refresh_api_calls_warm_minimum", unit: "calls", value: Double(first.minimum.total), extra: [
+            "refresh": "2", "by_operation": Self.describe(first.minimum.calls), "actual": String(first.actual.values.reduce(0, +)),
+        ]))
+        return figures
+    }
+
+    private func cpuFigures(_ records: [Record], extra: [String: String]) -> [BenchmarkFigure] {
+        let warm = records.dropFirst()
+        let cpu = warm.map { Double($0.cpuNanoseconds) / 1_000_000 }
+        let wall = warm.map { Double($0.wallNanoseconds) / 1_000_000 }
+        let details = extra.merging([
+            "refreshes": String(warm.count), "target_ms": "20",
+            "includes": "the in-process simulator answering every call (see fleet_refresh_cpu_client_median)",
+            "wall_ms_median": BenchmarkStatistics.median(wall).map { String(format: "%.2f", $0) } ?? "-",
+        ]) { $1 }
+        return [
+            BenchmarkFigure(name: "fleet_refresh_cpu_process_median", unit: "ms", value: BenchmarkStatistics.median(cpu), extra: details),
+            BenchmarkFigure(name: "fleet_refresh_cpu_process_p90", unit: "ms", value: BenchmarkStatistics.percentile(cpu, 0.9), extra: extra),
+        ]
+    }
+
+    private func memoryFigures(_ resident: [Int: UInt64], extra: [String: String]) -> [BenchmarkFigure] {
+        let megabyte = 1024.0 * 1024.0
+        let half = refreshes / 2
+        guard let last = resident[refreshes], let middle = resident[half] else {
+            return [
+                .skipped("fleet_rss_after_\(refreshes)_refreshes", unit: "MB", reason: "no /proc/self/status VmRSS on this platform"),
+                .skipped("fleet_rss_growth_\(half)_to_\(refreshes)", unit: "MB", reason: "no /proc/self/status VmRSS on this platform"),
+            ]
+        }
+        let includes = "whole bench process: client, simulated world (its stopped tasks, events and logs grow with time) and runtime"
+        return [
+            BenchmarkFigure(name: "fleet_rss_after_\(refreshes)_refreshes", unit: "MB", value: Double(last) / megabyte, extra: extra.merging([
+                "target_mb": "60", "mb": "MiB of VmRSS", "includes": includes,
+                "after_refresh_1_mb": resident[1].map { String(format: "%.1f", Double($0) / megabyte) } ?? "-",
+            ]) { $1 }),
+            BenchmarkFigure(name: "fleet_rss_growth_\(half)_to_\(refreshes)", unit: "MB", value: (Double(last) - Double(middle)) / megabyte, extra: extra.merging([
+                "target_mb": "0", "at_\(half)_mb": String(format: "%.1f", Double(middle) / megabyte), "includes": includes,
+            ]) { $1 }),
+        ]
+    }
+
+    // MARK: The simulator's share of the CPU
+
+    /// The same refreshes through a copy of the demo wiring whose transport is timed, since `FleetSetup.demo`
+    /// offers no seam to wrap the simulator's transport.
+    private func measureSimulatorShare(size: String) async -> [BenchmarkFigure] {
+        let clock = makeClock()
+        let (simulator, config) = world(clock)
+        let timed = TimedTransport(simulator.transport)
+        let sources = Self.demoSources(config: config, transport: timed, clock: clock)
+        var process: [Double] = []
+        var inside: [Double] = []
+        var client: [Double] = []
+        for index in 0...splitRefreshes {
+            if index > 0 { clock.advance(by: interval) }
+            let simulatorStart = timed.spentNanoseconds
+            let cpuStart = ProcessMeter.processCPUNanoseconds()
+            _ = await sources.readOnce()
+            let cpu = ProcessMeter.processCPUNanoseconds() &- cpuStart
+            let simulated = timed.spentNanoseconds &- simulatorStart
+            guard index > 0 else { continue }  // the cold refresh assumes roles and fills caches
+            process.append(Double(cpu) / 1_000_000)
+            inside.append(Double(simulated) / 1_000_000)
+            client.append(Double(cpu) / 1_000_000 - Double(simulated) / 1_000_000)
+        }
+        let share = zip(inside, process).map { $1 > 0 ? $0 / $1 * 100 : 0 }
+        let extra = ["fleet": size, "refreshes": String(process.count), "simulator_threads_hopped": String(timed.threadHops)]
+        return [
+            BenchmarkFigure(name: "fleet_refresh_cpu_simulator_median", unit: "ms", value: BenchmarkStatistics.median(inside), extra: extra.merging([
+                "how": "thread CPU time inside the simulated transport's send",
+                "share_of_process_percent_median": BenchmarkStatistics.median(share).map { String(format: "%.1f", $0) } ?? "-",
+                "process_ms_median": BenchmarkStatistics.median(process).map { String(format: "%.2f", $0) } ?? "-",
+            ]) { $1 }),
+            BenchmarkFigure(name: "fleet_refresh_cpu_client_median", unit: "ms", value: BenchmarkStatistics.median(client), extra: extra.merging([
+                "how": "process CPU minus time inside the simulated transport, per refresh", "target_ms": "20",
+                "p90_ms": BenchmarkStatistics.percentile(client, 0.9).map { String(format: "%.2f", $0) } ?? "-",
+            ]) { $1 }),
+        ]
+    }
+
+    /// `FleetSetup.demo`'s wiring (base keys assume each account's read role, credentials cached per account)
+    /// over a given transport; keep it in step with that function.
+    static func demoSources(config: DashboardConfig, transport: any HTTPTransport, clock: any AWSClock) -> FleetSources {
+        let region = config.region ?? SimulatedFleet.region
+        let base = AWSClientContext(region: region, credentials: StaticCredentialProvider(SimulatedFleet.demoCredentials),
+                                    transport: transport, clock: clock, retryPolicy: RetryPolicy(maxAttempts: 2))
+        return FleetSources(config: config, contexts: { account in
+            guard let role = account.roleArn else { return base }
+            let assumed = AssumeRoleCredentialProvider(roleArn: role, source: base.credentials, region: region, sessionName: "ecsdash-demo",
+                                                       transport: transport, environment: [:], clock: clock)
+            return base.with(credentials: CachingCredentialProvider(assumed, clock: clock))
+        }, clock: clock)
+    }
+
+    /// `A=1, B=2` in key order, or `none`.
+    static func describe(_ counts: [String: Int], signed: Bool = false) -> String {
+        guard !counts.isEmpty else { return "none" }
+        return counts.keys.sorted().map { key in
+            let value = counts[key]!
+            return "\(key)=\(signed && value > 0 ? "+" : "")\(value)"
+        }.joined(separator: ", ")
+    }
+}

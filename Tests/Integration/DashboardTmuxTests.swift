@@ -1,0 +1,117 @@
+import Foundation
+import XCTest
+
+/// The dashboard in a real terminal (tmux), on the embedded demo fleet and on the moto world.
+final class DashboardTmuxTests: XCTestCase {
+    var binary: String { ECSDashProcess.executable.path }
+
+    /// Runs the dashboard, then records the terminal settings after it exits so tests can check they were restored.
+    func dashboard(_ arguments: String, width: Int = 120, height: Int = 36, environment: [String: String] = [:]) throws -> (TmuxSession, URL) {
+        guard FileManager.default.isExecutableFile(atPath: binary) else { throw XCTSkip("ecsdash is not built") }
+        let stty = FileManager.default.temporaryDirectory.appendingPathComponent("ecsdash-stty-\(UUID().uuidString)")
+        let session = try TmuxSession("\(binary) \(arguments); echo EXIT=$?; stty -a > \(stty.path); sleep 60", width: width, height: height, environment: environment)
+        return (session, stty)
+    }
+
+    func assertTerminalRestored(_ session: TmuxSession, _ stty: URL, file: StaticString = #filePath, line: UInt = #line) {
+        let exited = session.waitFor("EXIT=")
+        XCTAssertTrue(exited.matched, "ecsdash did not exit:\n\(exited.screen)", file: file, line: line)
+        let settings = waitForFile(stty)
+        XCTAssertTrue(settings.contains(" icanon") && settings.contains(" echo"), "terminal left in raw mode:\n\(settings)", file: file, line: line)
+    }
+
+    func waitForFile(_ url: URL) -> String {
+        for _ in 0..<100 {
+            if let text = try? String(contentsOf: url, encoding: .utf8), !text.isEmpty { return text }
+            usleep(50_000)
+        }
+        return ""
+    }
+
+    func testDemoNavigationPanesFilterHelpResizeAndQuit() throws {
+        let (tmux, stty) = try dashboard("--demo")
+        var screen = tmux.waitFor(timeout: 20) { $0.contains("PROD") && $0.contains("frontend") && $0.contains("prod→") }
+        XCTAssertTrue(screen.matched, screen.screen)
+        XCTAssertTrue(screen.screen.contains("▸backend"), "the cursor starts on the first service:\n\(screen.screen)")
+
+        try tmux.send("j")
+        XCTAssertTrue(tmux.waitFor("▸frontend").matched)
+        try tmux.send("l", "Enter")
+        screen = tmux.waitFor("frontend · sit")
+        XCTAssertTrue(screen.matched, screen.screen)
+        XCTAssertTrue(screen.screen.contains("Deployments") && screen.screen.contains("Tasks"), screen.screen)
+
+        try tmux.send("L")
+        screen = tmux.waitFor(timeout: 20) { $0.contains("Logs · frontend") && $0.contains("INFO") }
+        XCTAssertTrue(screen.matched, screen.screen)
+        try tmux.send("Escape")
+        try tmux.send("d")
+        screen = tmux.waitFor(timeout: 20) { $0.contains("Describe") && $0.contains("\"tasks\"") }
+        XCTAssertTrue(screen.matched, screen.screen)
+        try tmux.send("Escape", "Escape")
+        XCTAssertTrue(tmux.waitFor(" Matrix").matched)
+
+        try tmux.send("?")
+        screen = tmux.waitFor("force new deployment")
+        XCTAssertTrue(screen.matched, screen.screen)
+        try tmux.send("Escape")
+
+        try tmux.send("/")
+        try tmux.type("pay")
+        screen = tmux.waitFor { $0.contains("payments") && !$0.contains("frontend") && $0.contains("/pay") }
+        XCTAssertTrue(screen.matched, screen.screen)
+        try tmux.send("Escape")
+        XCTAssertTrue(tmux.waitFor { $0.contains("frontend") && $0.contains("payments") }.matched)
+
+        try tmux.send(":")
+        try tmux.type("env dev,prod")
+        try tmux.send("Enter")
+        screen = tmux.waitFor("showing dev, prod")
+        XCTAssertTrue(screen.matched, screen.screen)
+        XCTAssertFalse(screen.screen.contains("uat→"), screen.screen)
+
+        try tmux.resize(width: 70, height: 20)
+        screen = tmux.waitFor("Terminal too small")
+        XCTAssertTrue(screen.matched, screen.screen)
+        try tmux.resize(width: 120, height: 36)
+        XCTAssertTrue(tmux.waitFor { $0.contains(" Matrix") && !$0.contains("too small") }.matched)
+
+        try tmux.send("q")
+        assertTerminalRestored(tmux, stty)
+        XCTAssertTrue(tmux.capture().contains("EXIT=0"), tmux.capture())
+    }
+
+    func testCtrlCAndSIGTERMRestoreTheTerminal() throws {
+        let (first, firstStty) = try dashboard("--demo")
+        XCTAssertTrue(first.waitFor(timeout: 20) { $0.contains("PROD") }.matched)
+        try first.send("C-c")
+        assertTerminalRestored(first, firstStty)
+
+        let (second, secondStty) = try dashboard("--demo")
+        XCTAssertTrue(second.waitFor(timeout: 20) { $0.contains("PROD") }.matched)
+        let pids = try second.programPids()
+        XCTAssertEqual(pids.count, 1, "one ecsdash under the pane's shell")
+        for pid in pids { kill(pid, SIGTERM) }
+        assertTerminalRestored(second, secondStty)
+    }
+
+    func testNotATerminalPointsToStatus() throws {
+        let result = try ECSDashProcess.run(["--demo"])
+        XCTAssertEqual(result.status, 2)
+        XCTAssertTrue(result.stderr.contains("ecsdash status"), result.stderr)
+    }
+
+    func testDashboardOnTheMotoWorld() throws {
+        let world = try MotoWorld.load()
+        let config = try world.writeConfig()
+        let (tmux, stty) = try dashboard("--config \(config.path)", environment: world.keys(of: "ci"))
+        let prodFrontend = StatusTableDigest.short(world.registry.repositories["myapp-frontend"]!.tags["prod"]!)
+        let screen = tmux.waitFor(timeout: 30) { $0.contains("prod→\(prodFrontend)") }
+        XCTAssertTrue(screen.matched, "the matrix shows moto's prod digest \(prodFrontend):\n\(screen.screen)")
+        XCTAssertTrue(screen.screen.contains("2/2"), screen.screen)
+        try tmux.send("Enter")
+        XCTAssertTrue(tmux.waitFor("backend · dev").matched)
+        try tmux.send("q")
+        assertTerminalRestored(tmux, stty)
+    }
+}

@@ -1,0 +1,99 @@
+import Foundation
+import XCTest
+
+/// A real terminal for end-to-end tests: a detached tmux session on a private server socket, driven with
+/// send-keys and read with capture-pane.
+final class TmuxSession {
+    let socket: String
+    let name = "ecsdash"
+
+    /// Starts `command` (run by /bin/sh) in a fresh tmux server of the given size.
+    init(_ command: String, width: Int = 120, height: Int = 36, environment: [String: String] = [:]) throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux") || Self.which("tmux") != nil else {
+            if ProcessInfo.processInfo.environment["CI"] != nil { XCTFail("tmux is missing in CI") }
+            throw XCTSkip("tmux is not installed")
+        }
+        socket = "ecsdash-test-\(getpid())-\(UUID().uuidString.prefix(8))"
+        let exports = (["LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "TERM": "xterm-256color"].merging(environment) { $1 })
+            .map { "export \($0.key)=\"\($0.value)\";" }.joined(separator: " ")
+        // Single quotes keep tmux's own shell from expanding `$?` and friends meant for the inner one.
+        let script = "\(exports) \(command)".replacingOccurrences(of: "'", with: "'\\''")
+        try tmux(["-u", "new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)", "/bin/sh -c '\(script)'"], capture: false)
+    }
+
+    deinit { _ = try? tmux(["kill-server"], capture: false) }
+
+    func send(_ keys: String...) throws {
+        try tmux(["send-keys", "-t", name] + keys, capture: false)
+    }
+
+    /// Types text literally (no key-name interpretation).
+    func type(_ text: String) throws {
+        try tmux(["send-keys", "-t", name, "-l", text], capture: false)
+    }
+
+    func capture() -> String {
+        (try? tmux(["capture-pane", "-p", "-t", name])) ?? ""
+    }
+
+    /// The pids of the pane's shell's children (the program under test), from /proc.
+    func programPids() throws -> [pid_t] {
+        let shell = try tmux(["list-panes", "-t", name, "-F", "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        let children = (try? String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)) ?? ""
+        return children.split(separator: " ").compactMap { pid_t($0) }
+    }
+
+    func resize(width: Int, height: Int) throws {
+        try tmux(["resize-window", "-t", name, "-x", "\(width)", "-y", "\(height)"], capture: false)
+    }
+
+    /// Polls the screen until `predicate` holds or `timeout` passes; returns the last screen either way.
+    @discardableResult
+    func waitFor(timeout: TimeInterval = 15, _ predicate: (String) -> Bool) -> (matched: Bool, screen: String) {
+        let deadline = Date().addingTimeInterval(timeout)
+        var screen = capture()
+        while !predicate(screen) && Date() < deadline {
+            usleep(50_000)
+            screen = capture()
+        }
+        return (predicate(screen), screen)
+    }
+
+    func waitFor(_ text: String, timeout: TimeInterval = 15) -> (matched: Bool, screen: String) {
+        waitFor(timeout: timeout) { $0.contains(text) }
+    }
+
+    /// Runs tmux with posix_spawn and waitpid. Foundation's Process never saw `new-session` finish here: its
+    /// client forks the tmux server, which keeps inherited descriptors open for the session's life.
+    @discardableResult
+    private func tmux(_ arguments: [String], capture: Bool = true) throws -> String {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("ecsdash-tmux-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: output) }
+        var actions: posix_spawn_file_actions_t = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, capture ? output.path : "/dev/null", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        let argv = ([Self.which("tmux") ?? "/usr/bin/tmux", "-L", socket] + arguments).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid: pid_t = 0
+        let spawned = posix_spawn(&pid, argv[0]!, &actions, nil, argv, environ)
+        guard spawned == 0 else { throw TmuxFailure(message: "cannot run tmux: error \(spawned)") }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        guard capture else { return "" }
+        return (try? String(contentsOf: output, encoding: .utf8)) ?? ""
+    }
+
+    struct TmuxFailure: Error {
+        let message: String
+    }
+
+    private static func which(_ tool: String) -> String? {
+        for directory in ["/usr/bin", "/usr/local/bin", "/bin", "/opt/homebrew/bin"] where FileManager.default.isExecutableFile(atPath: "\(directory)/\(tool)") {
+            return "\(directory)/\(tool)"
+        }
+        return nil
+    }
+}
