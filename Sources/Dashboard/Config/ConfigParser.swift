@@ -17,16 +17,8 @@ struct ConfigParser {
     }
 
     func parse(_ text: String) throws(ConfigError) -> DashboardConfig {
-        let root: Node
-        do {
-            guard let composed = try Yams.compose(yaml: text) else {
-                throw reader.error(nil, "", "the file is empty; see ecsdash.example.yaml for a commented example")
-            }
-            root = composed
-        } catch let error as ConfigError {
-            throw error
-        } catch {
-            throw yamlSyntaxError(error)
+        guard let root = try reader.compose(text) else {
+            throw reader.error(nil, "", "the file is empty; see ecsdash.example.yaml for a commented example")
         }
         var config = DashboardConfig(file: reader.file)
         var environmentsNode: Node?
@@ -143,17 +135,5 @@ struct ConfigParser {
             bindings[action] = try reader.string(value, "\(path).\(action)")
         }
         return bindings
-    }
-
-    private func yamlSyntaxError(_ error: Error) -> ConfigError {
-        if let yaml = error as? YamlError {
-            switch yaml {
-            case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
-                return ConfigError(file: reader.file, line: mark.line, column: mark.column, key: "", message: "YAML syntax: \(problem)")
-            default:
-                break
-            }
-        }
-        return ConfigError(file: reader.file, line: nil, column: nil, key: "", message: "YAML syntax: \(error)")
     }
 }

@@ -5,6 +5,22 @@ import Yams
 struct YAMLReader {
     let file: String
 
+    /// Composes a document, turning YAML syntax errors into located `ConfigError`s; nil for an empty file.
+    func compose(_ text: String) throws(ConfigError) -> Node? {
+        do {
+            return try Yams.compose(yaml: text)
+        } catch let yaml as YamlError {
+            switch yaml {
+            case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
+                throw ConfigError(file: file, line: mark.line, column: mark.column, key: "", message: "YAML syntax: \(problem)")
+            default:
+                throw ConfigError(file: file, line: nil, column: nil, key: "", message: "YAML syntax: \(yaml)")
+            }
+        } catch {
+            throw ConfigError(file: file, line: nil, column: nil, key: "", message: "YAML syntax: \(error)")
+        }
+    }
+
     func error(_ node: Node?, _ path: String, _ message: String) -> ConfigError {
         ConfigError(file: file, line: node?.mark?.line, column: node?.mark?.column, key: path, message: message)
     }

@@ -104,26 +104,8 @@ struct ThemeParser {
     }
 
     private func compose(_ text: String) throws(ConfigError) -> Node {
-        let composed: Node?
-        do {
-            composed = try Yams.compose(yaml: text)
-        } catch {
-            throw syntaxError(error)
-        }
-        guard let composed else { throw reader.error(nil, "", "the file is empty; see themes/default.yaml for every key") }
+        guard let composed = try reader.compose(text) else { throw reader.error(nil, "", "the file is empty; see themes/default.yaml for every key") }
         return composed
-    }
-
-    private func syntaxError(_ error: Error) -> ConfigError {
-        if let yaml = error as? YamlError {
-            switch yaml {
-            case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
-                return ConfigError(file: reader.file, line: mark.line, column: mark.column, key: "", message: "YAML syntax: \(problem)")
-            default:
-                break
-            }
-        }
-        return ConfigError(file: reader.file, line: nil, column: nil, key: "", message: "YAML syntax: \(error)")
     }
 
     /// The plain keys of a mapping (empty for anything else, which `YAMLReader.mapping` then reports).
