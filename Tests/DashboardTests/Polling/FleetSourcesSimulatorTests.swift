@@ -1,0 +1,73 @@
+import AWSClient
+import Foundation
+import XCTest
+@testable import Dashboard
+
+/// Full polls of the simulated fleet through the real client path: nothing lost past the first page,
+/// calls batched to AWS's limits, caches warm on the second poll, a failing environment isolated.
+final class FleetSourcesSimulatorTests: XCTestCase {
+    func setup(services: Int, tasks: Int) -> (FleetSetup, SimulatedFleet) {
+        let clock = ManualClock(now: Date(timeIntervalSince1970: 1_790_000_000))
+        let options = DemoOptionsFactory.make(services: services, tasks: tasks)
+        let setup = options.setup(clock: clock)
+        setup.simulator!.setCrashes(meanSeconds: nil)
+        return (setup, setup.simulator!)
+    }
+
+    func testEveryTaskPastTheFirstHundredIsKept() async throws {
+        let (setup, _) = setup(services: 6, tasks: 30)
+        let fleet = await setup.sources.readOnce()
+        for environment in fleet.environments {
+            let snapshot = try XCTUnwrap(environment.snapshot, "\(environment.name): \(environment.error.map(String.init(describing:)) ?? "")")
+            XCTAssertEqual(snapshot.services.count, 6)
+            XCTAssertEqual(snapshot.services.reduce(0) { $0 + $1.runningTasks.count }, 180, "\(environment.name): 180 running tasks, more than one page")
+            for service in snapshot.services {
+                XCTAssertEqual(service.runningTasks.count, 30, "\(environment.name)/\(service.name)")
+                XCTAssertEqual(service.logs?.group, "/ecs/app-\(environment.name)/\(service.name)")
+            }
+        }
+        XCTAssertNotNil(fleet.tagDigest("frontend", in: "prod"))
+        XCTAssertEqual(fleet.registry?.errors, [])
+    }
+
+    func testWarmPollsMakeOnlyTheBatchedCalls() async throws {
+        let (setup, simulator) = setup(services: 23, tasks: 2)
+        _ = await setup.sources.readOnce()
+        simulator.resetCallCounts()
+        let fleet = await setup.sources.readOnce()
+        let calls = simulator.callCounts()
+        // Per environment: ListServices 1 page, DescribeServices ceil(23/10) = 3, ListTasks RUNNING and STOPPED
+        // 1 page each, DescribeTasks ceil(tasks/100); task definitions come from the cache.
+        XCTAssertEqual(calls["ECS.DescribeServices"], 4 * 3)
+        XCTAssertEqual(calls["ECS.ListServices"], 4)
+        XCTAssertNil(calls["ECS.DescribeTaskDefinition"], "task definitions are cached by ARN")
+        XCTAssertNil(calls["STS.AssumeRole"], "assumed-role credentials are cached until they near expiry")
+        XCTAssertEqual(calls["ECR.BatchGetImage"], 23, "one call per repository")
+        XCTAssertEqual(fleet.environments.map { $0.snapshot?.apiCalls ?? 0 }.reduce(0, +),
+                       calls.filter { !$0.key.hasPrefix("ECR") }.values.reduce(0, +), "snapshots report the calls they made")
+    }
+
+    func testAFailingEnvironmentDoesNotSpoilTheOthers() async throws {
+        let (setup, simulator) = setup(services: 3, tasks: 2)
+        simulator.injectFailure(environment: "uat", operation: "ListServices", code: "AccessDeniedException", status: 400)
+        let fleet = await setup.sources.readOnce()
+        XCTAssertEqual(fleet.state("uat")?.error?.code, "AccessDeniedException")
+        XCTAssertEqual(fleet.state("uat")?.error?.operation, "ECS ListServices")
+        for name in ["dev", "sit", "prod"] {
+            XCTAssertNil(fleet.state(name)?.error)
+            XCTAssertEqual(fleet.state(name)?.snapshot?.services.count, 3)
+        }
+        let document = StatusDocument(fleet, now: setup.clock.now(), refresh: 10)
+        XCTAssertEqual(document.environments.map(\.ok), [true, true, false, true])
+    }
+}
+
+/// Builds `DemoOptions` without going through argument parsing.
+enum DemoOptionsFactory {
+    static func make(services: Int, tasks: Int) -> DemoOptions {
+        var options = try! DemoOptions.parse(["--demo"])
+        options.demoServices = services
+        options.demoTasks = tasks
+        return options
+    }
+}
