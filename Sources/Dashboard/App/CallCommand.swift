@@ -36,10 +36,7 @@ struct CallCommand: AsyncParsableCommand {
     @Option(help: "The request as JSON, or @FILE to read it from a file.")
     var input: String = "{}"
 
-    @Option(name: .customLong("config"), help: "Config file (needed for --env and --registry).")
-    var configPath: String?
-
-    @OptionGroup var aws: AWSOptions
+    @OptionGroup var options: ConfigOptions
 
     func validate() throws {
         if environment != nil && registry { throw ValidationError("give --env or --registry, not both") }
@@ -87,13 +84,13 @@ struct CallCommand: AsyncParsableCommand {
     private func makeContext() throws -> AWSClientContext {
         guard environment != nil || registry else {
             do {
-                return try aws.access().baseContext()
+                return try options.aws.access().baseContext()
             } catch {
                 throw CommandFailure(message: "\(error)", exitCode: .usage)
             }
         }
-        let config = try ConfigOptions.load(path: configPath)
-        let fleet = try ConfigOptions.fleetAccess(config, aws: aws)
+        let config = try options.load()
+        let fleet = try options.fleetAccess(config)
         let account: AccountConfig
         if registry {
             guard let registryAccount = config.registry else { throw CommandFailure(message: "the config has no registry", exitCode: .usage) }

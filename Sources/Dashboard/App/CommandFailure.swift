@@ -11,4 +11,8 @@ struct CommandFailure: Error, CustomStringConvertible {
 extension ExitCode {
     /// Bad arguments or configuration.
     static let usage = ExitCode(2)
+    /// An action's safety gate failed and was not overridden.
+    static let gateFailed = ExitCode(3)
+    /// An action's deployment failed, was rolled back by ECS, or did not finish in time.
+    static let deploymentFailed = ExitCode(4)
 }

@@ -7,16 +7,8 @@ struct ConfigOptions: ParsableArguments {
 
     @OptionGroup var aws: AWSOptions
 
-    func load() throws -> DashboardConfig {
-        try Self.load(path: path)
-    }
-
-    func fleetAccess(_ config: DashboardConfig) throws -> FleetAccess {
-        try Self.fleetAccess(config, aws: aws)
-    }
-
     /// Loads and validates the config; a bad file becomes one message and exit code 2.
-    static func load(path: String?) throws -> DashboardConfig {
+    func load() throws -> DashboardConfig {
         do {
             return try ConfigLoader().load(explicit: path)
         } catch {
@@ -24,7 +16,7 @@ struct ConfigOptions: ParsableArguments {
         }
     }
 
-    static func fleetAccess(_ config: DashboardConfig, aws: AWSOptions) throws -> FleetAccess {
+    func fleetAccess(_ config: DashboardConfig) throws -> FleetAccess {
         do {
             return try FleetAccess(config: config, overrides: aws)
         } catch {

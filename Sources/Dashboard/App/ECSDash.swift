@@ -9,7 +9,8 @@ public struct ECSDash: AsyncParsableCommand {
         abstract: "A terminal dashboard for AWS ECS across one AWS account per environment.",
         discussion: "Run with no subcommand to open the dashboard (try --demo). Keys: ? for help, q to quit.",
         version: ECSDashVersion.current,
-        subcommands: [StatusCommand.self, ConfigCommand.self, DoctorCommand.self, CallCommand.self, IdentityCommand.self]
+        subcommands: [StatusCommand.self, ConfigCommand.self, DoctorCommand.self, CallCommand.self, IdentityCommand.self, PromoteCommand.self,
+                      RollbackCommand.self, RestartCommand.self, HistoryCommand.self]
     )
 
     @OptionGroup var options: ConfigOptions
