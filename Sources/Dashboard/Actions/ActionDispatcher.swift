@@ -1,0 +1,240 @@
+import AWSClient
+import Foundation
+
+/// The one place that changes AWS. Every action, from a command or a dashboard key, goes through `run`:
+/// read-only mode, one action per service at a time, plan, gates, confirmation, idempotent steps, watch, audit.
+actor ActionDispatcher {
+    /// Shows a prompt and returns what the person typed (nil: no answer).
+    typealias Confirm = @Sendable (String) async -> String?
+    typealias Progress = @Sendable (ActionProgress) -> Void
+
+    private let access: ActionAccess
+    private let audit: AuditLog
+    private let readOnly: Bool
+    /// `env/service` → the summary of the action running on it.
+    private var running: [String: String] = [:]
+
+    init(access: ActionAccess, audit: AuditLog, readOnly: Bool) {
+        self.access = access
+        self.audit = audit
+        self.readOnly = readOnly || access.config.readOnly
+    }
+
+    /// The action running on `env/service`, for the dashboard to show.
+    func runningAction(on key: String) -> String? {
+        running[key]
+    }
+
+    func run(_ request: ActionRequest, confirm: Confirm, progress: Progress) async -> ActionOutcome {
+        if readOnly {
+            return ActionOutcome(exitCode: ActionOutcome.failure,
+                                 message: "read-only mode: \(request.summary) would change AWS, so nothing was done (started with --read-only or read_only: true)")
+        }
+        if let other = running[request.lockKey] {
+            return ActionOutcome(exitCode: ActionOutcome.failure, message: "\(request.lockKey) is busy: \(other) is running; wait for it to finish")
+        }
+        // Taken before the first await, so a second request on the same service can never slip in.
+        running[request.lockKey] = request.summary
+        defer { running[request.lockKey] = nil }
+        do {
+            return try await perform(request, confirm: confirm, progress: progress)
+        } catch let error as ActionError {
+            return ActionOutcome(exitCode: error.exitCode, message: error.message)
+        } catch {
+            return ActionOutcome(exitCode: ActionOutcome.failure, message: "\(request.summary): \(ErrorReport.describe(error))")
+        }
+    }
+
+    // MARK: Actions
+
+    private func perform(_ request: ActionRequest, confirm: Confirm, progress: Progress) async throws -> ActionOutcome {
+        switch request.kind {
+        case .promote(let from, let to):
+            return try await promote(request, from: from, to: to, confirm: confirm, progress: progress)
+        case .rollback(let environment, let target):
+            return try await rollback(request, environment: environment, target: target, confirm: confirm, progress: progress)
+        case .restart(let environment):
+            let snapshot = try await read(environment)
+            guard snapshot.service(named: request.service) != nil else { throw noService(request.service, environment) }
+            let calls: [PlannedCall] = [.updateService(environment: environment, cluster: snapshot.cluster, service: request.service, taskDefinition: nil)]
+            progress(ActionProgress(kind: .plan, text: "restart \(request.service) in \(environment): same image, new tasks\n  API calls:\n    1. \(calls[0].summary)"))
+            return try await confirmAndExecute(request, calls: calls, record: record(request, from: nil, to: environment), progress: progress, confirm: confirm)
+        }
+    }
+
+    private func promote(_ request: ActionRequest, from: String, to: String, confirm: Confirm, progress: Progress) async throws -> ActionOutcome {
+        async let sourceRead = read(from)
+        async let targetRead = read(to)
+        let (source, target) = try await (sourceRead, targetRead)
+        guard let sourceService = source.service(named: request.service) else { throw noService(request.service, from) }
+        guard let image = sourceService.image else {
+            throw ActionError(message: "\(from)/\(request.service) names no image in its task definition", exitCode: ActionOutcome.usage)
+        }
+        let targetTag = target.service(named: request.service)?.image?.tag ?? to
+        let sourceId = image.tag.map { ECRImageIdentifier(imageTag: $0) } ?? ECRImageIdentifier(imageDigest: image.pinnedDigest)
+        let plan = try await planner().plan(PromotionPlanner.Input(
+            action: "promote", service: request.service, from: from, to: to, repository: image.repository, source: sourceId,
+            targetTag: targetTag, target: target))
+        progress(ActionProgress(kind: .plan, text: plan.render()))
+        if plan.isAlreadyPromoted {
+            return .ok("already promoted: \(plan.repository):\(targetTag) is already \(DigestText.short(plan.sourceDigest)); nothing changed")
+        }
+        let gates = PromotionGates.evaluate(source: sourceService, sourceEnvironment: from,
+                                            targets: target.services.filter { plan.redeploy.contains($0.name) }, targetEnvironment: to,
+                                            order: access.config.environments.map(\.name))
+        for gate in gates { progress(ActionProgress(kind: .gate, text: gate.line)) }
+        let failed = gates.filter { !$0.passed }
+        var base = record(request, from: from, to: to)
+        base.oldDigest = plan.targetDigest
+        base.newDigest = plan.sourceDigest
+        base.gates = gates
+        if !failed.isEmpty {
+            guard request.force, let reason = request.reason, !reason.isEmpty else {
+                return ActionOutcome(exitCode: ActionOutcome.gateFailed,
+                                     message: "blocked by gate(s): \(failed.map { "\($0.name) (\($0.reason))" }.joined(separator: "; ")); override with --force --reason TEXT (audited)")
+            }
+            base.overrides = failed.map(\.name)
+            progress(ActionProgress(kind: .warning, text: "overriding failed gate(s) \(base.overrides.joined(separator: ", ")): \(reason)"))
+        }
+        return try await confirmAndExecute(request, calls: plan.calls, record: base, progress: progress, confirm: confirm)
+    }
+
+    private func rollback(_ request: ActionRequest, environment: String, target: RollbackTarget, confirm: Confirm,
+                          progress: Progress) async throws -> ActionOutcome {
+        let snapshot = try await read(environment)
+        guard let service = snapshot.service(named: request.service) else { throw noService(request.service, environment) }
+        var base = record(request, from: nil, to: environment)
+        if case .revision(let revision) = target {
+            let definition = "\(RollbackCheck.family(of: service.taskDefinitionArn)):\(revision)"
+            base.from = definition
+            let calls: [PlannedCall] = [.updateService(environment: environment, cluster: snapshot.cluster, service: request.service, taskDefinition: definition)]
+            progress(ActionProgress(kind: .plan, text: "rollback \(request.service) in \(environment) to task definition \(definition)\n  API calls:\n    1. \(calls[0].summary)"))
+            return try await confirmAndExecute(request, calls: calls, record: base, progress: progress, confirm: confirm)
+        }
+        guard let image = service.image, let tag = image.tag else {
+            throw ActionError(message: "\(environment)/\(request.service) is pinned by digest: roll back with --revision N", exitCode: ActionOutcome.usage)
+        }
+        let source: ECRImageIdentifier
+        let label: String
+        switch target {
+        case .digest(let digest): (source, label) = (ECRImageIdentifier(imageDigest: digest), DigestText.short(digest))
+        default: (source, label) = (ECRImageIdentifier(imageTag: "\(tag)-previous"), "\(tag)-previous")
+        }
+        let plan = try await planner().plan(PromotionPlanner.Input(
+            action: "rollback", service: request.service, from: label, to: environment, repository: image.repository, source: source,
+            targetTag: tag, target: snapshot))
+        if target == .previous, let note = RollbackCheck.ecsAlreadyRolledBack(service, tagDigest: plan.targetDigest) {
+            progress(ActionProgress(kind: .info, text: note))
+            return .ok("\(note); nothing done (to move the \(tag) tag as well, use --to DIGEST)")
+        }
+        progress(ActionProgress(kind: .plan, text: plan.render()))
+        if plan.isAlreadyPromoted {
+            return .ok("\(environment) already runs \(DigestText.short(plan.sourceDigest)) under \(tag); nothing changed")
+        }
+        base.from = label
+        base.oldDigest = plan.targetDigest
+        base.newDigest = plan.sourceDigest
+        return try await confirmAndExecute(request, calls: plan.calls, record: base, progress: progress, confirm: confirm)
+    }
+
+    // MARK: Confirm, execute, watch
+
+    private func confirmAndExecute(_ request: ActionRequest, calls: [PlannedCall], record base: AuditRecord, progress: Progress,
+                                   confirm: Confirm) async throws -> ActionOutcome {
+        if request.dryRun { return .ok("dry run: nothing was changed") }
+        let environment = request.targetEnvironment
+        let isProtected = access.config.environment(named: environment)?.isProtected ?? false
+        switch ConfirmationPolicy.decide(environment: environment, isProtected: isProtected, yes: request.yes,
+                                         confirmEnvironment: request.confirmEnvironment, interactive: request.interactive) {
+        case .proceed: break
+        case .refuse(let message): throw ActionError(message: message, exitCode: ActionOutcome.usage)
+        case .ask(let prompt, let expected):
+            guard ConfirmationPolicy.accepts(await confirm(prompt), expected: expected) else {
+                throw ActionError(message: "not confirmed; nothing was changed", exitCode: ActionOutcome.failure)
+            }
+        }
+        var base = base
+        base.reason = request.reason
+        let executor = try ActionExecutor(access: access, environment: environment, calls: calls)
+        base.identity = await executor.identity()
+        // The plan line goes first: if the log cannot be written, nothing is changed.
+        try write(base, step: "plan: \(calls.count) call(s)", result: "confirmed")
+        var done: [String] = []
+        var deployments: [String: String?] = [:]
+        for (offset, call) in calls.enumerated() {
+            do {
+                let step = try await executor.perform(call)
+                if case .updateService(_, _, let service, _) = call { deployments[service] = step.deploymentId }
+                let note = step.alreadyDone ? " (already done)" : ""
+                progress(ActionProgress(kind: .step, text: "✓ \(offset + 1)/\(calls.count) \(call.summary)\(note)"))
+                try write(base, step: call.summary, result: step.alreadyDone ? "already-done" : "ok", requestIds: step.requestIds)
+                done.append("\(offset + 1). \(call.summary)")
+            } catch {
+                let ids = executor.drainRequestIds() + [(error as? AWSError)?.requestId].compactMap { $0 }
+                try? write(base, step: call.summary, result: "failed", error: StepFailureReport.code(error), requestIds: ids)
+                throw ActionError(message: StepFailureReport.message(action: request.kind.name, index: offset + 1, total: calls.count, call: call,
+                                                                     error: error, roleArn: executor.roleArn(for: call), done: done),
+                                  exitCode: ActionOutcome.failure)
+            }
+        }
+        guard request.wait, !deployments.isEmpty, let fetcher = access.fetcher(environment) else {
+            return .ok("\(request.summary): done\(deployments.isEmpty ? "" : " (not watching the deployment: --no-wait)")", wrote: true)
+        }
+        let watcher = DeploymentWatcher(ecs: ECSClient(context: fetcher.context), cluster: fetcher.environment.cluster, clock: access.clock)
+        progress(ActionProgress(kind: .watch, text: "watching \(deployments.keys.sorted().joined(separator: ", ")) in \(environment) (timeout \(Int(request.waitTimeout))s)"))
+        let verdict = await watcher.watch(deployments, timeout: request.waitTimeout) { progress(ActionProgress(kind: .watch, text: $0)) }
+        switch verdict {
+        case .completed:
+            try? write(base, step: "watch", result: "completed")
+            return .ok("\(request.summary): deployment COMPLETED", wrote: true)
+        case .failed(let service, let reason):
+            try? write(base, step: "watch", result: "rolled-back", error: reason)
+            return ActionOutcome(exitCode: ActionOutcome.deploymentFailed,
+                                 message: "\(request.summary): the deployment of \(environment)/\(service) failed: \(reason)", wroteToAWS: true)
+        case .timedOut(let message):
+            try? write(base, step: "watch", result: "timed-out", error: message)
+            return ActionOutcome(exitCode: ActionOutcome.deploymentFailed, message: "\(request.summary): \(message)", wroteToAWS: true)
+        }
+    }
+
+    // MARK: Helpers
+
+    private func read(_ environment: String) async throws -> EnvironmentSnapshot {
+        guard let fetcher = access.fetcher(environment) else {
+            throw ActionError(message: "unknown environment \(environment); configured: \(access.config.environments.map(\.name).joined(separator: ", "))",
+                              exitCode: ActionOutcome.usage)
+        }
+        do {
+            return try await fetcher.fetch(now: access.clock.now())
+        } catch {
+            throw ActionError(message: "could not read \(environment): \(ErrorReport.describe(error))", exitCode: ActionOutcome.failure)
+        }
+    }
+
+    private func planner() throws -> PromotionPlanner {
+        guard let registry = access.sources.registry else {
+            throw ActionError(message: "the config has no registry: promotions retag images in the shared registry", exitCode: ActionOutcome.usage)
+        }
+        return PromotionPlanner(ecr: ECRClient(context: registry.context), environmentNames: access.config.environments.map(\.name))
+    }
+
+    private func noService(_ service: String, _ environment: String) -> ActionError {
+        ActionError(message: "no service \(service) in \(environment)", exitCode: ActionOutcome.usage)
+    }
+
+    private func record(_ request: ActionRequest, from: String?, to: String) -> AuditRecord {
+        AuditRecord(time: "", identity: nil, action: request.kind.name, service: request.service, environment: request.targetEnvironment, from: from,
+                    to: to, step: "", oldDigest: nil, newDigest: nil, gates: [], overrides: [], reason: request.reason, result: "", error: nil,
+                    requestIds: [])
+    }
+
+    private func write(_ base: AuditRecord, step: String, result: String, error: String? = nil, requestIds: [String] = []) throws {
+        var record = base
+        record.time = AuditRecord.timestamp(access.clock.now())
+        record.step = step
+        record.result = result
+        record.error = error
+        record.requestIds = requestIds
+        try audit.append(record)
+    }
+}

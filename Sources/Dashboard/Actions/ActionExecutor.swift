@@ -1,0 +1,85 @@
+import AWSClient
+import Foundation
+
+/// Makes planned calls with the right deploy role: the registry's for ECR, the target environment's for ECS.
+struct ActionExecutor: Sendable {
+    /// What one call did.
+    struct StepResult: Sendable {
+        var alreadyDone = false
+        var deploymentId: String?
+        var requestIds: [String] = []
+    }
+
+    private let registry: (context: AWSClientContext, role: String?)?
+    private let environment: (context: AWSClientContext, role: String?, name: String)?
+    private let recorder: RequestIdRecorder
+
+    /// Builds only the contexts the calls need, so a restart never needs the registry's role.
+    init(access: ActionAccess, environment name: String, calls: [PlannedCall]) throws {
+        let recorder = RequestIdRecorder()
+        self.recorder = recorder
+        func recorded(_ context: AWSClientContext) -> AWSClientContext {
+            var context = context
+            context.transport = RequestIdRecorder.wrapping(context.transport, into: recorder)
+            return context
+        }
+        if calls.contains(where: { if case .putImage = $0 { return true } else { return false } }) {
+            guard let account = access.config.registry else {
+                throw ActionError(message: "the config has no registry to retag in", exitCode: ActionOutcome.usage)
+            }
+            registry = (recorded(try access.writeContext(account, label: "the registry")), account.deployRoleArn)
+        } else {
+            registry = nil
+        }
+        if calls.contains(where: { if case .updateService = $0 { return true } else { return false } }) {
+            guard let config = access.config.environment(named: name) else {
+                throw ActionError(message: "unknown environment \(name)", exitCode: ActionOutcome.usage)
+            }
+            environment = (recorded(try access.writeContext(config.access, label: name)), config.access.deployRoleArn, name)
+        } else {
+            environment = nil
+        }
+    }
+
+    /// Who will act, for the audit log: GetCallerIdentity with the first deploy context; nil when it cannot be learned
+    /// (the step that follows reports why).
+    func identity() async -> String? {
+        guard let context = registry?.context ?? environment?.context else { return nil }
+        let arn = try? await STSClient(context: context).getCallerIdentity().arn
+        _ = recorder.drain()
+        return arn
+    }
+
+    func roleArn(for call: PlannedCall) -> String? {
+        switch call {
+        case .putImage: return registry?.role
+        case .updateService: return environment?.role
+        }
+    }
+
+    func drainRequestIds() -> [String] {
+        recorder.drain()
+    }
+
+    func perform(_ call: PlannedCall) async throws -> StepResult {
+        _ = recorder.drain()
+        switch call {
+        case .putImage(let repository, let tag, _, let manifest, let mediaType):
+            guard let registry else { throw ActionError(message: "no registry context", exitCode: ActionOutcome.failure) }
+            do {
+                try await ECRClient(context: registry.context).putImage(
+                    ECRPutImageRequest(repositoryName: repository, imageManifest: manifest, imageManifestMediaType: mediaType, imageTag: tag))
+                return StepResult(requestIds: recorder.drain())
+            } catch let error as AWSError where error.code == "ImageAlreadyExistsException" {
+                // The tag already names this manifest: the step is done (a re-run, or a tag that never moved).
+                return StepResult(alreadyDone: true, requestIds: recorder.drain())
+            }
+        case .updateService(_, let cluster, let service, let taskDefinition):
+            guard let environment else { throw ActionError(message: "no environment context", exitCode: ActionOutcome.failure) }
+            let updated = try await ECSClient(context: environment.context).updateService(
+                cluster: cluster, service: service, taskDefinition: taskDefinition, forceNewDeployment: true)
+            let primary = updated.deployments?.first { $0.status == "PRIMARY" }
+            return StepResult(deploymentId: primary?.id, requestIds: recorder.drain())
+        }
+    }
+}

@@ -1,0 +1,37 @@
+import ArgumentParser
+import Foundation
+
+/// The flags every action command shares: confirmation, dry run, watching, read-only.
+struct ActionOptions: ParsableArguments {
+    @Flag(help: "Do not ask for confirmation (a protected target also needs --confirm-env NAME).")
+    var yes = false
+
+    @Option(name: .customLong("confirm-env"), help: "The protected target environment's name, typed in advance for scripts.")
+    var confirmEnvironment: String?
+
+    @Flag(help: "Show the plan and gates, change nothing.")
+    var dryRun = false
+
+    @Flag(help: "Do not watch the deployment after starting it.")
+    var noWait = false
+
+    @Option(help: "How long to watch the deployment (e.g. 15m, 90s).")
+    var waitTimeout: String = "15m"
+
+    @Flag(help: "Refuse every action that changes AWS.")
+    var readOnly = false
+
+    func validate() throws {
+        guard Duration.seconds(waitTimeout) != nil else { throw ValidationError("--wait-timeout: not a duration: \(waitTimeout)") }
+    }
+
+    /// Copies the shared flags onto a request; `interactive` when stdin is a terminal.
+    func apply(to request: inout ActionRequest) {
+        request.yes = yes
+        request.confirmEnvironment = confirmEnvironment
+        request.dryRun = dryRun
+        request.wait = !noWait
+        request.waitTimeout = Duration.seconds(waitTimeout) ?? 900
+        request.interactive = isatty(STDIN_FILENO) == 1
+    }
+}

@@ -1,0 +1,35 @@
+import Foundation
+
+/// One line of the audit log: one step of one action, who did it, and what AWS said. Never credentials.
+struct AuditRecord: Sendable, Equatable, Codable {
+    var time: String
+    /// The caller identity ARN (STS GetCallerIdentity with the deploy role), when it could be learned.
+    var identity: String?
+    var action: String
+    var service: String
+    var environment: String
+    var from: String?
+    var to: String?
+    var step: String
+    var oldDigest: String?
+    var newDigest: String?
+    var gates: [GateResult]
+    var overrides: [String]
+    var reason: String?
+    /// `ok`, `already-done`, `failed`, `refused`, `completed`, `rolled-back`, `timed-out`.
+    var result: String
+    var error: String?
+    var requestIds: [String]
+
+    enum CodingKeys: String, CodingKey {
+        case time, identity, action, service, environment, from, to, step
+        case oldDigest = "old_digest", newDigest = "new_digest", gates, overrides, reason, result, error
+        case requestIds = "request_ids"
+    }
+
+    static func timestamp(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return formatter.string(from: date)
+    }
+}

@@ -1,0 +1,42 @@
+import ArgumentParser
+
+/// `ecsdash promote`: move an environment's image tag to the next environment and redeploy there.
+struct PromoteCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "promote",
+        abstract: "Promote a service's image from one environment to the next.",
+        discussion: "Exit status: 0 done (or already promoted), 1 refused or failed, 2 usage or not confirmed, 3 a gate failed, 4 the deployment failed, was rolled back or timed out."
+    )
+
+    @OptionGroup var options: ConfigOptions
+    @OptionGroup var demo: DemoOptions
+    @OptionGroup var action: ActionOptions
+
+    @Argument(help: "The service to promote.")
+    var service: String
+
+    @Option(help: "Source environment (default: the one before --to).")
+    var from: String?
+
+    @Option(help: "Target environment (default: the one after --from).")
+    var to: String?
+
+    @Flag(help: "Override failed gates (needs --reason; audited).")
+    var force = false
+
+    @Option(help: "Why the gates are overridden; written to the audit log.")
+    var reason: String?
+
+    func validate() throws {
+        if force, (reason ?? "").isEmpty { throw ValidationError("--force needs --reason TEXT (it is audited)") }
+    }
+
+    func run() async throws {
+        let route = try ActionCommandRunner.route(from: from, to: to, options: options, demo: demo)
+        var request = ActionRequest(service: service, kind: .promote(from: route.from, to: route.to))
+        action.apply(to: &request)
+        request.force = force
+        request.reason = reason
+        try await ActionCommandRunner.run(request, options: options, demo: demo, actionOptions: action)
+    }
+}

@@ -1,0 +1,87 @@
+import AWSClient
+import Crypto
+import Foundation
+
+/// Resolves a promotion with the registry's READ role: DescribeImages for both tags in one call (digests and
+/// build tags), then BatchGetImage by digest for the manifests that PutImage passes through verbatim.
+struct PromotionPlanner: Sendable {
+    let ecr: ECRClient
+    /// Environment names, so env tags can be told apart from build tags.
+    let environmentNames: [String]
+
+    /// What to promote and where; `source` is a tag or a digest.
+    struct Input: Sendable {
+        var action: String
+        var service: String
+        var from: String
+        var to: String
+        var repository: String
+        var source: ECRImageIdentifier
+        var targetTag: String
+        var target: EnvironmentSnapshot
+    }
+
+    func plan(_ input: Input) async throws -> PromotionPlan {
+        let details = try await describe(input)
+        guard let source = details.first(where: { Self.names($0, input.source) }), let sourceDigest = source.imageDigest else {
+            throw notFound(input)
+        }
+        let target = details.first { ($0.imageTags ?? []).contains(input.targetTag) }
+        // Manifests by digest: moto labels BatchGetImage entries with the wrong tag, digests are reliable.
+        let digests = Array(Set([sourceDigest] + [target?.imageDigest].compactMap { $0 })).sorted()
+        let images = try await ecr.batchGetImage(repositoryName: input.repository, imageIds: digests.map { ECRImageIdentifier(imageDigest: $0) }).images
+        func image(_ digest: String?) -> ECRImage? { images.first { Self.digest(of: $0) == digest } }
+        guard let sourceImage = image(sourceDigest), let manifest = sourceImage.imageManifest else { throw notFound(input) }
+        let targetImage = image(target?.imageDigest)
+        return PromotionPlan(
+            action: input.action, service: input.service, from: input.from, to: input.to, repository: input.repository,
+            sourceTag: input.source.imageTag, targetTag: input.targetTag, sourceDigest: sourceDigest, sourceManifest: manifest,
+            sourceMediaType: sourceImage.imageManifestMediaType, targetDigest: target?.imageDigest, targetManifest: targetImage?.imageManifest,
+            targetMediaType: targetImage?.imageManifestMediaType,
+            buildTags: Self.buildTags(source.imageTags ?? [], environments: environmentNames),
+            cluster: input.target.cluster, redeploy: Self.redeploy(in: input.target, repository: input.repository, tag: input.targetTag)
+        )
+    }
+
+    /// DescribeImages for both ids (digests and every tag); the target tag may not exist yet (a first promotion).
+    private func describe(_ input: Input) async throws -> [ECRImageDetail] {
+        do {
+            return try await ecr.describeImages(repositoryName: input.repository, imageIds: [input.source, ECRImageIdentifier(imageTag: input.targetTag)])
+        } catch let error as AWSError where error.code == "ImageNotFoundException" {
+            do {
+                return try await ecr.describeImages(repositoryName: input.repository, imageIds: [input.source])
+            } catch let error as AWSError where error.code == "ImageNotFoundException" {
+                throw notFound(input)
+            }
+        }
+    }
+
+    private func notFound(_ input: Input) -> ActionError {
+        let what = input.source.imageTag.map { "tag \($0)" } ?? "digest \(input.source.imageDigest ?? "?")"
+        return ActionError(message: "\(input.repository) has no image with \(what)", exitCode: ActionOutcome.usage)
+    }
+
+    /// Services in the target environment that run `repository:tag`, so moving the tag changes them.
+    static func redeploy(in target: EnvironmentSnapshot, repository: String, tag: String) -> [String] {
+        target.services.filter { $0.image?.repository == repository && $0.image?.tag == tag }.map(\.name).sorted()
+    }
+
+    /// Tags that are neither environment tags nor their `-previous` companions: the build's own names.
+    static func buildTags(_ tags: [String], environments: [String]) -> [String] {
+        let envTags = Set(environments + environments.map { "\($0)-previous" })
+        return Array(Set(tags).subtracting(envTags)).sorted()
+    }
+
+    /// Whether DescribeImages' detail is the image `id` names.
+    private static func names(_ detail: ECRImageDetail, _ id: ECRImageIdentifier) -> Bool {
+        if let tag = id.imageTag { return (detail.imageTags ?? []).contains(tag) }
+        return detail.imageDigest == id.imageDigest
+    }
+
+    /// The digest ECR reports, else the SHA-256 of the manifest bytes, which is how ECR computes it.
+    static func digest(of image: ECRImage) -> String {
+        if let digest = image.imageId?.imageDigest { return digest }
+        let hash = SHA256.hash(data: Data((image.imageManifest ?? "").utf8))
+        return "sha256:" + hash.map { String(format: "%02x", $0) }.joined()
+    }
+}

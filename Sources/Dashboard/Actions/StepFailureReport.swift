@@ -1,0 +1,51 @@
+import AWSClient
+
+/// Words a failed action step: which step, AWS's error, for access denied the missing IAM action and
+/// role, what was already done, and that re-running finishes the job.
+enum StepFailureReport {
+    static func message(action: String, index: Int, total: Int, call: PlannedCall, error: any Error, roleArn: String?, done: [String]) -> String {
+        var lines = ["\(action) failed at step \(index)/\(total) (\(call.summary)): \(headline(error))"]
+        if let hint = accessHint(error, call: call, roleArn: roleArn) { lines.append("  \(hint)") }
+        lines.append(done.isEmpty ? "  nothing was changed" : "  already done: " + done.joined(separator: "; "))
+        lines.append("  " + rerunHint(call, done: done))
+        return lines.joined(separator: "\n")
+    }
+
+    /// Re-running the promotion finishes retags; once the tag has moved it says "already promoted", so a
+    /// failed redeploy is finished with a restart instead.
+    static func rerunHint(_ call: PlannedCall, done: [String]) -> String {
+        if case .updateService(let environment, _, let service, nil) = call, !done.isEmpty {
+            return "the tags have moved: fix the cause, then finish with `ecsdash restart \(service) --env \(environment)`"
+        }
+        return "every step is idempotent: fix the cause and re-run the same command to finish"
+    }
+
+    static func headline(_ error: any Error) -> String {
+        switch error {
+        case let error as AWSError: return "\(error.code): \(error.message)"
+        case let error as CredentialError: return error.underlyingAWSError.map { "\($0.code): \(error.message)" } ?? error.message
+        default: return "\(error)"
+        }
+    }
+
+    /// For access denied: the IAM action the role lacks, or the AssumeRole the caller could not make.
+    static func accessHint(_ error: any Error, call: PlannedCall, roleArn: String?) -> String? {
+        let role = roleArn ?? "(the base credentials)"
+        if let error = error as? AWSError, error.kind == .accessDenied {
+            return "missing IAM permission \(call.iamAction) on role \(role)"
+        }
+        if let error = error as? CredentialError, let underlying = error.underlyingAWSError, underlying.kind == .accessDenied {
+            return "cannot assume \(role): the caller lacks sts:AssumeRole on it (or the role's trust policy refuses the caller)"
+        }
+        return nil
+    }
+
+    /// The AWS error code to audit.
+    static func code(_ error: any Error) -> String {
+        switch error {
+        case let error as AWSError: return error.code
+        case let error as CredentialError: return error.underlyingAWSError?.code ?? "CredentialError"
+        default: return "\(type(of: error))"
+        }
+    }
+}

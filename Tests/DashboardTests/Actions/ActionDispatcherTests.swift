@@ -1,0 +1,159 @@
+import AWSClient
+import Foundation
+import XCTest
+@testable import Dashboard
+
+/// Promote, roll back and restart against the simulated fleet, end to end through the dispatcher.
+final class ActionDispatcherTests: XCTestCase {
+    func testPromoteIsWatchedToCompletedAndRollbackRestoresTheTag() async throws {
+        let bench = ActionTestBench()
+        let uat = try await bench.tagDigest("myapp-frontend", "uat")
+        let prod = try await bench.tagDigest("myapp-frontend", "prod")
+        XCTAssertNotEqual(uat, prod, "frontend always has something to promote")
+
+        let outcome = await bench.run(ActionTestBench.promote("frontend"))
+        XCTAssertEqual(outcome.exitCode, 0, outcome.message + "\n" + bench.lines.text)
+        XCTAssertTrue(outcome.message.contains("COMPLETED"), outcome.message)
+        let prodAfter = try await bench.tagDigest("myapp-frontend", "prod")
+        let previousAfter = try await bench.tagDigest("myapp-frontend", "prod-previous")
+        XCTAssertEqual(prodAfter, uat)
+        XCTAssertEqual(previousAfter, prod)
+        XCTAssertTrue(bench.lines.text.contains("✓ adjacent"), bench.lines.text)
+
+        var rollback = ActionRequest(service: "frontend", kind: .rollback(environment: "prod", target: .previous))
+        rollback.yes = true
+        rollback.confirmEnvironment = "prod"
+        let back = await bench.run(rollback)
+        XCTAssertEqual(back.exitCode, 0, back.message + "\n" + bench.lines.text)
+        let prodBack = try await bench.tagDigest("myapp-frontend", "prod")
+        let previousBack = try await bench.tagDigest("myapp-frontend", "prod-previous")
+        XCTAssertEqual(prodBack, prod, "rollback points prod at the previous digest")
+        XCTAssertEqual(previousBack, uat, "and keeps the replaced one, so the rollback can be undone")
+    }
+
+    func testAlreadyPromotedWritesNothing() async throws {
+        let bench = ActionTestBench()
+        bench.harness.fleet.resetCallCounts()
+        let outcome = await bench.run(ActionTestBench.promote("backend"))
+        XCTAssertEqual(outcome.exitCode, 0, outcome.message)
+        XCTAssertTrue(outcome.message.contains("already promoted"), outcome.message)
+        XCTAssertNil(bench.harness.fleet.callCounts()["ECR.PutImage"])
+        XCTAssertNil(bench.harness.fleet.callCounts()["ECS.UpdateService"])
+    }
+
+    func testSourceMidRolloutBlocksUntilForcedWithAReasonWhichIsAudited() async throws {
+        let bench = ActionTestBench()
+        var restart = ActionRequest(service: "frontend", kind: .restart(environment: "uat"))
+        restart.yes = true
+        restart.wait = false
+        let restarted = await bench.run(restart)
+        XCTAssertEqual(restarted.exitCode, 0, restarted.message)
+
+        let blocked = await bench.run(ActionTestBench.promote("frontend", wait: false))
+        XCTAssertEqual(blocked.exitCode, ActionOutcome.gateFailed, blocked.message)
+        XCTAssertTrue(blocked.message.contains("source healthy"), blocked.message)
+        XCTAssertFalse(blocked.wroteToAWS)
+
+        var forced = ActionTestBench.promote("frontend", wait: false)
+        forced.force = true
+        forced.reason = "hotfix INC-42"
+        let passed = await bench.run(forced)
+        XCTAssertEqual(passed.exitCode, 0, passed.message)
+        let promoteLines = try bench.auditRecords().filter { $0.action == "promote" }
+        XCTAssertFalse(promoteLines.isEmpty)
+        XCTAssertTrue(promoteLines.allSatisfy { $0.overrides == ["source healthy"] && $0.reason == "hotfix INC-42" }, "\(promoteLines)")
+    }
+
+    func testBadBuildIsRolledBackByTheCircuitBreakerThenRollbackSaysSo() async throws {
+        let bench = ActionTestBench()
+        var request = ActionTestBench.promote("payments")
+        request.force = true
+        request.reason = "test the breaker"
+        let outcome = await bench.run(request)
+        XCTAssertEqual(outcome.exitCode, ActionOutcome.deploymentFailed, outcome.message + "\n" + bench.lines.text)
+        XCTAssertTrue(outcome.message.contains("circuit breaker"), outcome.message)
+        XCTAssertEqual(try bench.auditRecords().last?.result, "rolled-back")
+
+        var rollback = ActionRequest(service: "payments", kind: .rollback(environment: "prod", target: .previous))
+        rollback.yes = true
+        rollback.confirmEnvironment = "prod"
+        bench.harness.fleet.resetCallCounts()
+        let back = await bench.run(rollback)
+        XCTAssertEqual(back.exitCode, 0, back.message)
+        XCTAssertTrue(back.message.contains("ECS already rolled back"), back.message)
+        XCTAssertNil(bench.harness.fleet.callCounts()["ECR.PutImage"], "acting twice is what the check prevents")
+    }
+
+    func testReadOnlyRefusesAndChangesNothing() async throws {
+        let bench = ActionTestBench(readOnly: true)
+        bench.harness.fleet.resetCallCounts()
+        let outcome = await bench.run(ActionTestBench.promote("frontend"))
+        XCTAssertEqual(outcome.exitCode, ActionOutcome.failure)
+        XCTAssertTrue(outcome.message.contains("read-only"), outcome.message)
+        XCTAssertTrue(bench.harness.fleet.callCounts().isEmpty)
+    }
+
+    func testProtectedTargetNeedsItsNameTyped() async throws {
+        let bench = ActionTestBench()
+        var request = ActionTestBench.promote("frontend")
+        request.confirmEnvironment = nil
+        let refused = await bench.run(request)
+        XCTAssertEqual(refused.exitCode, ActionOutcome.usage)
+        XCTAssertTrue(refused.message.contains("--confirm-env prod"), refused.message)
+
+        request.yes = false
+        request.interactive = true
+        let wrong = await bench.run(request, answer: "yes")
+        XCTAssertEqual(wrong.exitCode, ActionOutcome.failure, "prod needs its name, not yes")
+        let prod = try await bench.tagDigest("myapp-frontend", "prod")
+        let previous = try await bench.tagDigest("myapp-frontend", "prod-previous")
+        XCTAssertNotEqual(prod, previous)
+        let uat = try await bench.tagDigest("myapp-frontend", "uat")
+        XCTAssertNotEqual(prod, uat, "nothing moved")
+
+        request.wait = false
+        let typed = await bench.run(request, answer: "prod")
+        XCTAssertEqual(typed.exitCode, 0, typed.message)
+    }
+
+    func testASecondActionOnTheSameServiceIsRefusedWhileTheFirstRuns() async throws {
+        let bench = ActionTestBench()
+        let dispatcher = bench.dispatcher
+        let first = Task { await dispatcher.run(ActionTestBench.promote("frontend"), confirm: { _ in nil }, progress: { _ in }) }
+        // The first is in its watch loop once it sleeps on the clock.
+        await bench.harness.clock.waitForSleepers(1, timeout: 10)
+        let running = await dispatcher.runningAction(on: "prod/frontend")
+        XCTAssertEqual(running, "promote frontend uat → prod")
+        var restart = ActionRequest(service: "frontend", kind: .restart(environment: "prod"))
+        restart.yes = true
+        restart.confirmEnvironment = "prod"
+        let second = await dispatcher.run(restart, confirm: { _ in nil }, progress: { _ in })
+        XCTAssertEqual(second.exitCode, ActionOutcome.failure)
+        XCTAssertTrue(second.message.contains("promote frontend uat → prod is running"), second.message)
+        for _ in 0..<100 {
+            bench.harness.advance(5)
+            await bench.harness.clock.waitForSleepers(1, timeout: 0.05)
+        }
+        let outcome = await first.value
+        XCTAssertEqual(outcome.exitCode, 0, outcome.message)
+        let after = await dispatcher.runningAction(on: "prod/frontend")
+        XCTAssertNil(after)
+    }
+
+    func testAuditLinesAreWrittenPerStepWithoutSecrets() async throws {
+        let bench = ActionTestBench()
+        let outcome = await bench.run(ActionTestBench.promote("frontend", wait: false))
+        XCTAssertEqual(outcome.exitCode, 0, outcome.message)
+        let records = try bench.auditRecords()
+        XCTAssertEqual(records.map(\.step).count, 4, "plan, prod-previous, prod, UpdateService: \(records.map(\.step))")
+        XCTAssertTrue(records.allSatisfy { $0.identity?.contains("assumed-role/DashboardDeployer") == true }, "\(records.map(\.identity))")
+        XCTAssertTrue(records.dropFirst().allSatisfy { !$0.requestIds.isEmpty })
+        XCTAssertTrue(records.allSatisfy { $0.oldDigest != nil && $0.newDigest != nil && $0.gates.count == 3 })
+        let text = try String(contentsOfFile: bench.auditPath, encoding: .utf8)
+        XCTAssertFalse(text.contains(SimulatedFleet.demoCredentials.secretAccessKey))
+        XCTAssertFalse(text.contains(SimulatedFleet.demoCredentials.accessKeyId))
+        XCTAssertFalse(text.contains("ASIA"), "no temporary access key ids")
+        XCTAssertFalse(text.contains("IQoJ"), "no session tokens")
+        XCTAssertTrue(ISO8601DateFormatter().date(from: String(records[0].time.prefix(19)) + "Z") != nil, records[0].time)
+    }
+}

@@ -1,0 +1,125 @@
+import AWSClient
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import XCTest
+
+/// `ecsdash promote` / `rollback` through the real binary against the moto world with authentication on.
+///
+/// Other test classes read the same world, so every test leaves the registry exactly as seeded: the
+/// `prod-previous` tag promote creates is removed afterwards (see `removeTag`). The forced deployments stay
+/// (moto only changes the deployment id). moto never rolls out, so every run uses `--no-wait`.
+final class ActionsMotoTests: XCTestCase {
+    private let repository = "myapp-frontend"
+
+    func testDryRunAndAnUnconfirmedProtectedTargetWriteNothing() async throws {
+        let world = try MotoWorld.load()
+        let config = try configPath(world)
+        let before = try await tags(world)
+        let dryRun = try ECSDashProcess.run(["promote", "frontend", "--from", "uat", "--to", "prod", "--dry-run", "--config", config],
+                                            environment: world.keys(of: "ci"))
+        XCTAssertEqual(dryRun.status, 0, dryRun.stderr)
+        XCTAssertTrue(dryRun.stdout.contains("ECR PutImage myapp-frontend:prod-previous"), dryRun.stdout)
+        XCTAssertTrue(dryRun.stdout.contains("dry run"), dryRun.stdout)
+
+        let unconfirmed = try ECSDashProcess.run(["promote", "frontend", "--from", "uat", "--yes", "--no-wait", "--config", config],
+                                                 environment: world.keys(of: "ci"))
+        XCTAssertEqual(unconfirmed.status, 2, unconfirmed.stdout + unconfirmed.stderr)
+        XCTAssertTrue(unconfirmed.stderr.contains("--confirm-env prod"), unconfirmed.stderr)
+        let after = try await tags(world)
+        XCTAssertEqual(after, before)
+    }
+
+    func testPromoteMovesTheTagAndRedeploysThenIsANoOpAndRollbackRestoresTheWorld() async throws {
+        let world = try MotoWorld.load()
+        let config = try configPath(world)
+        let seeded = world.registry.repositories[repository]!.tags
+        let deploymentBefore = try await prodDeploymentId(world)
+
+        let promote = ["promote", "frontend", "--from", "uat", "--yes", "--confirm-env", "prod", "--no-wait", "--config", config]
+        let first = try ECSDashProcess.run(promote, environment: world.keys(of: "ci"))
+        XCTAssertEqual(first.status, 0, first.stdout + first.stderr)
+        var now = try await tags(world)
+        XCTAssertEqual(now["prod"], seeded["uat"], "prod now names the uat image")
+        XCTAssertEqual(now["prod-previous"], seeded["prod"], "the replaced image is kept as prod-previous")
+        let deploymentAfter = try await prodDeploymentId(world)
+        XCTAssertNotEqual(deploymentAfter, deploymentBefore, "a new deployment was forced in the prod account")
+
+        let second = try ECSDashProcess.run(promote, environment: world.keys(of: "ci"))
+        XCTAssertEqual(second.status, 0, second.stderr)
+        XCTAssertTrue(second.stdout.contains("already promoted"), second.stdout)
+
+        let rollback = try ECSDashProcess.run(["rollback", "frontend", "--env", "prod", "--yes", "--confirm-env", "prod", "--no-wait", "--config", config],
+                                              environment: world.keys(of: "ci"))
+        XCTAssertEqual(rollback.status, 0, rollback.stdout + rollback.stderr)
+        now = try await tags(world)
+        XCTAssertEqual(now["prod"], seeded["prod"], "the old digest is back")
+        XCTAssertEqual(now["prod-previous"], seeded["uat"], "and the rollback itself can be undone")
+
+        try await removeTag("prod-previous", world)
+        let restored = try await tags(world)
+        XCTAssertEqual(restored, seeded, "the world ends as seeded")
+    }
+
+    func testReadOnlyKeysAreDeniedWithTheMissingPermissionAndNothingChanges() async throws {
+        let world = try MotoWorld.load()
+        let before = try await tags(world)
+        let promote = ["promote", "frontend", "--from", "uat", "--yes", "--confirm-env", "prod", "--no-wait", "--config"]
+
+        // The read-only user may not even assume the deployer role: the message names sts:AssumeRole and the role.
+        let denied = try ECSDashProcess.run(promote + [try configPath(world)], environment: world.keys(of: "readonly"))
+        XCTAssertEqual(denied.status, 1, denied.stdout + denied.stderr)
+        XCTAssertTrue(denied.stderr.contains("sts:AssumeRole"), denied.stderr)
+        XCTAssertTrue(denied.stderr.contains(world.registry.deployer_role_arn), denied.stderr)
+        XCTAssertTrue(denied.stderr.contains("nothing was changed"), denied.stderr)
+
+        // With the read-only roles as deploy roles the role is assumed and PutImage itself is refused.
+        let path = try configPath(world)
+        var text = try String(contentsOfFile: path, encoding: .utf8)
+        text = text.replacingOccurrences(of: "role/DashboardDeployer", with: "role/DashboardReadOnly")
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        let putDenied = try ECSDashProcess.run(promote + [path], environment: world.keys(of: "readonly"))
+        XCTAssertEqual(putDenied.status, 1, putDenied.stdout + putDenied.stderr)
+        XCTAssertTrue(putDenied.stderr.contains("missing IAM permission ecr:PutImage on role \(world.registry.readonly_role_arn)"), putDenied.stderr)
+        let after = try await tags(world)
+        XCTAssertEqual(after, before)
+    }
+
+    // MARK: Helpers
+
+    /// No seeded identity may delete tags (ecr:BatchDeleteImage), so this lets exactly one request through
+    /// unchecked (`/moto-api/reset-auth` with body 1: moto checks again from the next request on) and deletes
+    /// the tag with the registry deployer's keys; the image keeps its build tag, so moto keeps the image.
+    private func removeTag(_ tag: String, _ world: MotoWorld) async throws {
+        let registry = try await world.assume(world.registry.deployer_role_arn)
+        var reset = URLRequest(url: try XCTUnwrap(URL(string: world.endpoint + "/moto-api/reset-auth")))
+        reset.httpMethod = "POST"
+        reset.setValue("application/octet-stream", forHTTPHeaderField: "Content-Type")
+        reset.httpBody = Data("1".utf8)
+        _ = try await URLSession.shared.data(for: reset)
+        let body = #"{"repositoryName":"\#(repository)","imageIds":[{"imageTag":"\#(tag)"}]}"#
+        _ = try await AWSServiceClient(service: .ecr, context: registry.context).jsonRaw("BatchDeleteImage", body: Data(body.utf8))
+    }
+
+    private func configPath(_ world: MotoWorld) throws -> String {
+        let audit = FileManager.default.temporaryDirectory.appendingPathComponent("ecsdash-audit-\(UUID().uuidString).jsonl").path
+        return try world.writeConfig(extra: "audit_log: \(audit)\n").path
+    }
+
+    /// Every tag of the repository → its digest, read with the registry's read-only role.
+    private func tags(_ world: MotoWorld) async throws -> [String: String] {
+        let registry = try await world.assume(world.registry.readonly_role_arn)
+        let details = try await ECRClient(context: registry.context).describeImages(repositoryName: repository)
+        var result: [String: String] = [:]
+        for detail in details { for tag in detail.imageTags ?? [] { result[tag] = detail.imageDigest } }
+        return result
+    }
+
+    private func prodDeploymentId(_ world: MotoWorld) async throws -> String? {
+        let prod = world.environment("prod")
+        let access = try await world.assume(prod.readonly_role_arn)
+        let service = try await ECSClient(context: access.context).describeServices(cluster: prod.cluster, services: ["frontend"]).items.first
+        return service?.deployments?.first { $0.status == "PRIMARY" }?.id
+    }
+}
