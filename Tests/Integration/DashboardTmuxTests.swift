@@ -95,6 +95,50 @@ final class DashboardTmuxTests: XCTestCase {
         assertTerminalRestored(second, secondStty)
     }
 
+    func testPromoteFromTheMatrixThenRollBack() throws {
+        let state = FileManager.default.temporaryDirectory.appendingPathComponent("ecsdash-state-\(UUID().uuidString)")
+        let (tmux, stty) = try dashboard("--demo", width: 130, height: 36, environment: ["XDG_STATE_HOME": state.path])
+        let first = tmux.waitFor(timeout: 20) { $0.contains("frontend") && $0.contains("prod→") }
+        XCTAssertTrue(first.matched, first.screen)
+        let uatDigest = try XCTUnwrap(Self.digest(in: first.screen, service: "frontend", environment: "uat"))
+        let prodDigest = try XCTUnwrap(Self.digest(in: first.screen, service: "frontend", environment: "prod"))
+        XCTAssertNotEqual(uatDigest, prodDigest, "the demo has something to promote")
+
+        try tmux.send("j", "l", "l", "p")
+        var screen = tmux.waitFor("Type its name")
+        XCTAssertTrue(screen.matched, "prod is protected, so its name must be typed:\n\(screen.screen)")
+        XCTAssertTrue(screen.screen.contains("ECR PutImage myapp-frontend:prod → sha256:\(uatDigest)"), screen.screen)
+        try tmux.type("prod")
+        try tmux.send("Enter")
+        screen = tmux.waitFor(timeout: 90) { $0.contains("deployment COMPLETED") }
+        XCTAssertTrue(screen.matched, screen.screen)
+        try tmux.send("Escape")
+        screen = tmux.waitFor(timeout: 30) { $0.contains("prod→\(uatDigest)") }
+        XCTAssertTrue(screen.matched, "the prod cell now shows uat's digest:\n\(screen.screen)")
+
+        try tmux.send("l", "r")
+        screen = tmux.waitFor("Type its name")
+        XCTAssertTrue(screen.matched, screen.screen)
+        try tmux.type("prod")
+        try tmux.send("Enter")
+        screen = tmux.waitFor(timeout: 90) { $0.contains("rollback frontend in prod") && $0.contains("COMPLETED") }
+        XCTAssertTrue(screen.matched, screen.screen)
+        try tmux.send("Escape")
+        screen = tmux.waitFor(timeout: 30) { $0.contains("prod→\(prodDigest)") }
+        XCTAssertTrue(screen.matched, "rollback put the old digest back:\n\(screen.screen)")
+        try tmux.send("q")
+        assertTerminalRestored(tmux, stty)
+        let audit = try String(contentsOf: state.appendingPathComponent("ecsdash/audit.jsonl"), encoding: .utf8)
+        XCTAssertTrue(audit.contains("\"promote\"") && audit.contains("\"rollback\""), audit)
+    }
+
+    /// The short digest in a matrix cell (`prod→137cea7`) on the service's row.
+    static func digest(in screen: String, service: String, environment: String) -> String? {
+        guard let line = screen.split(separator: "\n").first(where: { $0.contains(" \(service) ") || $0.contains("▸\(service) ") }),
+              let range = line.range(of: "\(environment)→") else { return nil }
+        return String(line[range.upperBound...].prefix(7))
+    }
+
     func testNotATerminalPointsToStatus() throws {
         let result = try ECSDashProcess.run(["--demo"])
         XCTAssertEqual(result.status, 2)

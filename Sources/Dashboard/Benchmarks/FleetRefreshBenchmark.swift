@@ -43,12 +43,15 @@ struct FleetRefreshBenchmark {
     // MARK: Calls, CPU and memory through the demo's own wiring
 
     private func measureRefreshes(size: String) async -> [BenchmarkFigure] {
+        // Resident memory before the simulated world exists and once it is built, so the client's part can be told apart.
+        var resident: [Int: UInt64] = [:]
+        resident[-1] = ProcessMeter.residentBytes()
         let clock = makeClock()
         let (simulator, config) = world(clock)
         let setup = FleetSetup.demo(simulator: simulator, config: config, clock: clock)
+        resident[0] = ProcessMeter.residentBytes()
         var tracker = MinimumCallTracker(config: config, servicesPerEnvironment: servicesPerEnvironment)
         var records: [Record] = []
-        var resident: [Int: UInt64] = [:]
         for index in 1...refreshes {
             if index > 1 { clock.advance(by: interval) }
             simulator.resetCallCounts()
@@ -151,6 +154,8 @@ struct FleetRefreshBenchmark {
         return [
             BenchmarkFigure(name: "fleet_rss_after_\(refreshes)_refreshes", unit: "MB", value: Double(last) / megabyte, extra: extra.merging([
                 "target_mb": "60", "mb": "MiB of VmRSS", "includes": includes,
+                "before_world_mb": resident[-1].map { String(format: "%.1f", Double($0) / megabyte) } ?? "-",
+                "world_built_mb": resident[0].map { String(format: "%.1f", Double($0) / megabyte) } ?? "-",
                 "after_refresh_1_mb": resident[1].map { String(format: "%.1f", Double($0) / megabyte) } ?? "-",
             ]) { $1 }),
             BenchmarkFigure(name: "fleet_rss_growth_\(half)_to_\(refreshes)", unit: "MB", value: (Double(last) - Double(middle)) / megabyte, extra: extra.merging([

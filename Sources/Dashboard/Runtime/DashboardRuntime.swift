@@ -12,11 +12,16 @@ final class DashboardRuntime: @unchecked Sendable {
     private var repositories: Set<String> = []
     private var refresh: TimeInterval
     private let registryWake = WakeSignal()
+    private let dispatcher: ActionDispatcher
+    private var answers: [Int: CheckedContinuation<String?, Never>] = [:]
+    private var nextQuestion = 1
 
-    init(setup: FleetSetup, inbox: EventInbox) {
+    init(setup: FleetSetup, inbox: EventInbox, readOnly: Bool = false, environment: [String: String] = ProcessInfo.processInfo.environment) {
         self.setup = setup
         self.inbox = inbox
         refresh = setup.config.refresh
+        let audit = AuditLog(path: AuditLog.path(configured: setup.config.auditLog, environment: environment))
+        dispatcher = ActionDispatcher(access: ActionAccess(setup: setup), audit: audit, readOnly: readOnly)
     }
 
     func start() {
@@ -30,8 +35,13 @@ final class DashboardRuntime: @unchecked Sendable {
     }
 
     func stop() {
-        let running = lock.withLock { tasks }
+        let (running, waiting) = lock.withLock { () -> ([Task<Void, Never>], [CheckedContinuation<String?, Never>]) in
+            defer { answers.removeAll() }
+            return (tasks, Array(answers.values))
+        }
         for task in running { task.cancel() }
+        // An unanswered question is a "no": the action stops before changing anything.
+        for continuation in waiting { continuation.resume(returning: nil) }
     }
 
     private func startPoller(_ fetcher: EnvironmentFetcher) {
@@ -99,8 +109,34 @@ final class DashboardRuntime: @unchecked Sendable {
             Task { await loadDescribe(target) }
         case .setRefresh(let seconds):
             lock.withLock { refresh = seconds }
+        case .runAction(let request):
+            Task { await runAction(request) }
+        case .answerConfirmation(let id, let answer):
+            let waiting = lock.withLock { answers.removeValue(forKey: id) }
+            waiting?.resume(returning: answer)
         case .setTheme, .quit:
             break
+        }
+    }
+
+    /// Runs one action through the dispatcher; its questions come back to the UI as confirmation events.
+    private func runAction(_ request: ActionRequest) async {
+        let inbox = self.inbox
+        inbox.post(.actionStarted(key: request.lockKey, summary: request.summary))
+        let outcome = await dispatcher.run(request, confirm: { [weak self] prompt in
+            await self?.ask(prompt) ?? nil
+        }, progress: { inbox.post(.actionProgress($0)) })
+        inbox.post(.actionFinished(key: request.lockKey, outcome: outcome))
+    }
+
+    private func ask(_ prompt: String) async -> String? {
+        await withCheckedContinuation { continuation in
+            let id = lock.withLock { () -> Int in
+                defer { nextQuestion += 1 }
+                answers[nextQuestion] = continuation
+                return nextQuestion
+            }
+            inbox.post(.confirmationRequested(PendingConfirmation(id: id, prompt: prompt.trimmingCharacters(in: .newlines))))
         }
     }
 

@@ -8,6 +8,10 @@ enum AppEvent: Sendable {
     case logsLoaded(target: LogsTarget, lines: [LogLine], error: String?)
     case describeLoaded(target: DescribeTarget, text: String?, error: String?)
     case message(String, isError: Bool)
+    case actionStarted(key: String, summary: String)
+    case actionProgress(ActionProgress)
+    case actionFinished(key: String, outcome: ActionOutcome)
+    case confirmationRequested(PendingConfirmation)
 }
 
 /// Work the reducer asks the outside world to do; results come back as events.
@@ -17,5 +21,7 @@ enum Effect: Equatable, Sendable {
     case loadDescribe(DescribeTarget)
     case setTheme(String)
     case setRefresh(TimeInterval)
+    case runAction(ActionRequest)
+    case answerConfirmation(id: Int, answer: String?)
     case quit
 }

@@ -31,8 +31,12 @@ struct AppState: Equatable, Sendable {
     var quitting = false
     /// Environments whose credentials expire within 15 minutes.
     var expiringCredentials: Set<String> = []
-    /// Actions in flight by service key `env/service` (issue 6 fills this in).
+    /// Actions in flight by service key `env/service`.
     var runningActions: [String: String] = [:]
+    /// Progress lines of every action this session, oldest first.
+    var actionLines: [ActionProgress] = []
+    /// A question an action is waiting on (type the environment's name, or y/N).
+    var confirmation: PendingConfirmation?
 
     var pane: Pane { panes.last ?? .matrix }
 
@@ -59,11 +63,19 @@ struct AppState: Equatable, Sendable {
     }
 }
 
+/// An action's question to the person at the keyboard, answered through the input line.
+struct PendingConfirmation: Equatable, Sendable {
+    var id: Int
+    var prompt: String
+}
+
 /// Whether keys go to navigation, the `/` filter, or the `:` command line.
 enum InputMode: Equatable, Sendable {
     case normal
     case filter(String)
     case command(String)
+    /// Typing the answer to `AppState.confirmation`.
+    case confirm(String)
 }
 
 /// A one-line note in the footer (a command's result, an error), dismissed by the next key.

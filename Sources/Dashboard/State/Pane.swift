@@ -5,6 +5,8 @@ enum Pane: Equatable, Sendable {
     case logs(LogsTarget)
     case describe(DescribeTarget)
     case help
+    /// Plans, gates and progress of promote / rollback / restart.
+    case actions
 
     var title: String {
         switch self {
@@ -13,6 +15,7 @@ enum Pane: Equatable, Sendable {
         case .logs(let target): return "Logs · \(target.title)"
         case .describe(let target): return "Describe · \(target.title)"
         case .help: return "Help"
+        case .actions: return "Actions"
         }
     }
 }

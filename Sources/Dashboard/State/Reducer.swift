@@ -33,6 +33,25 @@ enum Reducer {
         case .message(let text, let isError):
             state.message = StatusMessage(text: text, isError: isError)
             return []
+        case .actionStarted(let key, let summary):
+            state.runningActions[key] = summary
+            return []
+        case .actionProgress(let line):
+            state.actionLines.append(contentsOf: line.text.split(separator: "\n", omittingEmptySubsequences: false).map {
+                ActionProgress(kind: line.kind, text: String($0))
+            })
+            if state.actionLines.count > 500 { state.actionLines.removeFirst(state.actionLines.count - 500) }
+            return []
+        case .actionFinished(let key, let outcome):
+            state.runningActions[key] = nil
+            state.actionLines.append(ActionProgress(kind: outcome.exitCode == ActionOutcome.success ? .info : .warning, text: outcome.message))
+            state.message = StatusMessage(text: outcome.message, isError: outcome.exitCode != ActionOutcome.success)
+            return [.refresh(environment: nil)]
+        case .confirmationRequested(let question):
+            state.confirmation = question
+            state.input = .confirm("")
+            if state.pane != .actions { push(.actions, &state) }
+            return []
         case .key(let key):
             return handle(key, &state)
         }
@@ -47,6 +66,8 @@ enum Reducer {
             return editFilter(key, text, &state)
         case .command(let text):
             return editCommand(key, text, &state)
+        case .confirm(let text):
+            return editConfirmation(key, text, &state)
         case .normal:
             state.message = nil
             guard let command = state.keyMap.command(for: key) else { return [] }
@@ -110,6 +131,33 @@ enum Reducer {
         return []
     }
 
+    /// Typing an action's confirmation; Esc or ctrl-c answers "no".
+    private static func editConfirmation(_ key: Key, _ text: String, _ state: inout AppState) -> [Effect] {
+        guard let question = state.confirmation else {
+            state.input = .normal
+            return []
+        }
+        var text = text
+        switch key {
+        case .escape, .control("c"):
+            state.confirmation = nil
+            state.input = .normal
+            return [.answerConfirmation(id: question.id, answer: nil)]
+        case .enter:
+            state.confirmation = nil
+            state.input = .normal
+            return [.answerConfirmation(id: question.id, answer: text)]
+        case .backspace:
+            if !text.isEmpty { text.removeLast() }
+        case .character(let character):
+            text.append(character)
+        default:
+            return []
+        }
+        state.input = .confirm(text)
+        return []
+    }
+
     static func perform(_ command: Command, _ state: inout AppState) -> [Effect] {
         switch command {
         case .up: move(-1, &state)
@@ -140,11 +188,41 @@ enum Reducer {
             state.quitting = true
             return [.quit]
         case .promote, .rollback, .restart:
-            state.message = StatusMessage(
-                text: state.readOnly ? "read-only mode: \(command.rawValue) is disabled" : "\(command.rawValue) is not available yet in the dashboard",
-                isError: true)
+            return requestAction(command, &state)
         }
         return []
+    }
+
+    /// p / r / f on a cell: the dispatcher plans, checks gates and asks before it changes anything.
+    private static func requestAction(_ command: Command, _ state: inout AppState) -> [Effect] {
+        guard !state.readOnly else {
+            state.message = StatusMessage(text: "read-only mode: \(command.rawValue) is disabled", isError: true)
+            return []
+        }
+        guard let focus = focus(state), state.fleet.service(focus.service, in: focus.environment) != nil else {
+            state.message = StatusMessage(text: "select a service in an environment first", isError: true)
+            return []
+        }
+        let kind: ActionKind
+        switch command {
+        case .promote:
+            guard let index = state.environments.firstIndex(of: focus.environment), index + 1 < state.environments.count else {
+                state.message = StatusMessage(text: "\(focus.environment) is the last environment: there is nothing to promote to", isError: true)
+                return []
+            }
+            kind = .promote(from: focus.environment, to: state.environments[index + 1])
+        case .rollback: kind = .rollback(environment: focus.environment, target: .previous)
+        default: kind = .restart(environment: focus.environment)
+        }
+        let request = ActionRequest(service: focus.service, kind: kind, interactive: true)
+        if let running = state.runningActions[request.lockKey] {
+            state.message = StatusMessage(text: "\(request.lockKey) is busy: \(running)", isError: true)
+            return []
+        }
+        state.runningActions[request.lockKey] = request.summary
+        state.actionLines.append(ActionProgress(kind: .info, text: "── \(request.summary)"))
+        push(.actions, &state)
+        return [.runAction(request)]
     }
 
     private static func move(_ delta: Int, _ state: inout AppState) {
@@ -161,6 +239,8 @@ enum Reducer {
             state.scroll = max(0, min(max(0, state.describe.lines.count - 1), state.scroll + delta))
         case .help:
             state.scroll = max(0, min(max(0, state.keyMap.bindings.count - 1), state.scroll + delta))
+        case .actions:
+            state.scroll = max(0, min(max(0, state.actionLines.count - 1), state.scroll + delta))
         }
     }
 
@@ -201,7 +281,7 @@ enum Reducer {
         case .matrix: return open(&state)
         case .service: return openLogs(&state)
         case .logs: return openDescribe(&state)
-        case .describe, .help:
+        case .describe, .help, .actions:
             state.panes = [.matrix]
             state.scroll = 0
             return []

@@ -52,6 +52,31 @@ struct DescribeView {
     }
 }
 
+/// The plans, gates, steps and watch lines of actions, newest at the bottom; keys keep working meanwhile.
+struct ActionsView {
+    func draw(_ state: AppState, layout: Layout, into canvas: inout some Canvas) {
+        let lines = state.actionLines
+        if lines.isEmpty {
+            canvas.put("no actions yet: p promotes the selected cell to the next environment, r rolls back, f restarts", row: layout.bodyTop, column: 1, style: .muted)
+            return
+        }
+        let end = max(0, lines.count - state.scroll)
+        let start = max(0, end - layout.bodyHeight)
+        for (offset, line) in lines[start..<end].enumerated() {
+            let style: TextStyle
+            switch line.kind {
+            case .warning: style = .error
+            case .gate: style = line.text.contains("✗") || line.text.lowercased().contains("fail") ? .warn : .ok
+            case .watch: style = .inProgress
+            case .plan: style = .text
+            case .step: style = TextStyle(role: .text, bold: true)
+            case .info: style = .muted
+            }
+            canvas.put(line.text, row: layout.bodyTop + offset, column: 1, width: canvas.width - 1, style: style)
+        }
+    }
+}
+
 /// Every key binding, generated from the key table.
 struct HelpView {
     func draw(_ state: AppState, layout: Layout, into canvas: inout some Canvas) {
@@ -63,7 +88,7 @@ struct HelpView {
             var help = binding.help
             var style = TextStyle.text
             if binding.dangerous {
-                help += state.readOnly ? "  (disabled: read-only)" : "  (changes AWS; asks first)"
+                help += state.readOnly ? "  (disabled: read-only)" : "  (changes AWS; shows the plan and asks first)"
                 style = state.readOnly ? .muted : .warn
             }
             canvas.put(TextWidth.fit(keys, 18) + help, row: row, column: 2, style: style)
@@ -81,6 +106,9 @@ struct FooterView {
             canvas.put("/\(text)▏", row: layout.messageRow, column: 0, width: canvas.width, style: TextStyle(role: .text, bold: true))
         case .command(let text):
             canvas.put(":\(text)▏", row: layout.messageRow, column: 0, width: canvas.width, style: TextStyle(role: .text, bold: true))
+        case .confirm(let text):
+            let prompt = state.confirmation?.prompt ?? "confirm: "
+            canvas.put("\(prompt)\(text)▏  (esc cancels)", row: layout.messageRow, column: 0, width: canvas.width, style: .warn)
         case .normal:
             if let message = state.message {
                 canvas.put(message.text, row: layout.messageRow, column: 0, width: canvas.width, style: message.isError ? .error : .ok)

@@ -19,6 +19,7 @@ struct ScreenRenderer {
         case .logs: LogsView().draw(state, layout: layout, into: &canvas)
         case .describe: DescribeView().draw(state, layout: layout, into: &canvas)
         case .help: HelpView().draw(state, layout: layout, into: &canvas)
+        case .actions: ActionsView().draw(state, layout: layout, into: &canvas)
         }
         FooterView().draw(state, layout: layout, into: &canvas)
     }
@@ -46,6 +47,9 @@ struct HeaderView {
         put(" ecsdash ", TextStyle(role: .header, bold: true, reverse: true))
         put(" \(state.configLabel) · \(state.region) ", .muted)
         if state.readOnly { put(" READ-ONLY ", TextStyle(role: .warn, bold: true, reverse: true)) }
+        if let running = state.runningActions.values.sorted().first {
+            put(" \(symbols.spinner(frame: state.frame)) \(running)\(state.runningActions.count > 1 ? " +\(state.runningActions.count - 1)" : "") ", .inProgress)
+        }
         for name in state.environments {
             guard let environment = state.fleet.state(name) else { continue }
             put(" ", .text)

@@ -77,10 +77,37 @@ final class ReducerTests: XCTestCase {
         XCTAssertEqual(describeTarget.kind, .task, "in the service view, d describes the task under the cursor")
     }
 
-    func testActionKeysAreDisabledUntilActionsExist() {
+    func testActionKeysAreDisabledInReadOnlyMode() {
         var state = UITestFleet.state(readOnly: true)
         XCTAssertEqual(press(.character("p"), state: &state), [])
         XCTAssertEqual(state.message?.text, "read-only mode: promote is disabled")
+    }
+
+    func testActionKeysAskTheDispatcherAndConfirmationFlowsBack() {
+        var state = UITestFleet.state()
+        _ = press(.down, .right, state: &state)
+        let effects = press(.character("p"), state: &state)
+        let request = ActionRequest(service: "frontend", kind: .promote(from: "uat", to: "prod"), interactive: true)
+        XCTAssertEqual(effects, [.runAction(request)])
+        XCTAssertEqual(state.pane, .actions)
+        XCTAssertEqual(state.runningActions["prod/frontend"], "promote frontend uat → prod")
+        XCTAssertEqual(press(.character("p"), state: &state), [], "the actions pane has no cell to act on twice")
+
+        _ = Reducer.reduce(&state, .confirmationRequested(PendingConfirmation(id: 7, prompt: "Type prod: ")))
+        XCTAssertEqual(state.input, .confirm(""))
+        XCTAssertEqual(press(.character("p"), .character("r"), .character("o"), .character("d"), state: &state), [])
+        XCTAssertEqual(press(.enter, state: &state), [.answerConfirmation(id: 7, answer: "prod")])
+        _ = Reducer.reduce(&state, .confirmationRequested(PendingConfirmation(id: 8, prompt: "again? ")))
+        XCTAssertEqual(press(.escape, state: &state), [.answerConfirmation(id: 8, answer: nil)], "esc answers no")
+
+        let done = Reducer.reduce(&state, .actionFinished(key: "prod/frontend", outcome: ActionOutcome(exitCode: 0, message: "done")))
+        XCTAssertEqual(done, [.refresh(environment: nil)])
+        XCTAssertNil(state.runningActions["prod/frontend"])
+        _ = press(.escape, state: &state)
+        _ = press(.right, state: &state)
+        XCTAssertEqual(press(.character("p"), state: &state), [])
+        XCTAssertEqual(state.message?.text, "prod is the last environment: there is nothing to promote to")
+        XCTAssertEqual(press(.character("f"), state: &state), [.runAction(ActionRequest(service: "frontend", kind: .restart(environment: "prod"), interactive: true))])
     }
 
     func testFleetEventsKeepTheCursorInRange() {
