@@ -1,9 +1,21 @@
 import Foundation
 
-/// A named measurement that produces one or more figures.
+/// A named measurement that produces one or more figures, as JSON lines.
 struct Benchmark: Sendable {
     let name: String
-    let run: @Sendable () -> [Figure]
+    let lines: @Sendable () async -> [String]
+
+    /// A synchronous benchmark measured here, whose figures print in the shared format.
+    init(name: String, run: @escaping @Sendable () -> [Figure]) {
+        self.name = name
+        lines = { run().map(\.jsonLine) }
+    }
+
+    /// A benchmark that produces its JSON lines elsewhere (the dashboard's own, inside its module).
+    init(name: String, lines: @escaping @Sendable () async -> [String]) {
+        self.name = name
+        self.lines = lines
+    }
 }
 
 /// Helpers for timing: median of repeated batches, in nanoseconds of monotonic time.

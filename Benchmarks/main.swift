@@ -1,9 +1,12 @@
 import Foundation
 
-// ecsdash-bench: prints one JSON line per figure. Run with `swift run -c release ecsdash-bench [filter]`.
+// ecsdash-bench: prints one JSON line per figure. Run with `swift run -c release ecsdash-bench [filter]`;
+// the filter picks benchmarks whose name contains it: sigv4, decode, fleet, frame, keypress, idle.
+// keypress and idle drive the `ecsdash` built next to this binary (or ECSDASH_BIN) in tmux;
+// ECSDASH_BENCH_IDLE_SECONDS shortens idle's 60 s window.
 let filter = CommandLine.arguments.dropFirst().first
 for benchmark in BenchmarkSuite.all where filter == nil || benchmark.name.contains(filter!) {
-    for figure in benchmark.run() {
-        print(figure.jsonLine)
+    for line in await benchmark.lines() {
+        print(line)
     }
 }

@@ -60,6 +60,11 @@ final class TmuxSession {
     @discardableResult
     func stop(dashboard: Int32? = nil, grace: TimeInterval = 3) -> Bool {
         run(["kill-server"], capture: false)
+        // tmux 3.3 leaves the socket file behind here; once no server answers on it, it is only litter.
+        if run(["list-sessions"], capture: false).status != 0 {
+            let directory = environment["TMUX_TMPDIR"] ?? "/tmp"
+            unlink("\(directory)/tmux-\(getuid())/\(socket)")
+        }
         guard let pid = dashboard else { return true }
         let deadline = Date().addingTimeInterval(grace)
         while Date() < deadline {
