@@ -13,8 +13,18 @@ struct EnvironmentSnapshot: Equatable, Sendable, Codable {
     /// API calls this poll made, for the benchmark and the footer.
     var apiCalls: Int
 
+    /// Binary search: services are kept sorted by name (the fetcher sorts them, `FleetSnapshot.apply` makes
+    /// sure), and the matrix looks cells up several times per frame.
     func service(named name: String) -> ServiceSnapshot? {
-        services.first { $0.name == name }
+        var low = 0
+        var high = services.count - 1
+        while low <= high {
+            let middle = (low + high) / 2
+            let candidate = services[middle].name
+            if candidate == name { return services[middle] }
+            if candidate < name { low = middle + 1 } else { high = middle - 1 }
+        }
+        return nil
     }
 
     var isDeploying: Bool { services.contains { $0.isDeploying } }

@@ -67,7 +67,8 @@ struct FleetSnapshot: Equatable, Sendable {
         switch event {
         case .pollStarted(let name, _):
             update(name) { $0.polling = true }
-        case .environmentFetched(let snapshot):
+        case .environmentFetched(var snapshot):
+            if !snapshot.services.isSorted(by: { $0.name < $1.name }) { snapshot.services.sort { $0.name < $1.name } }
             update(snapshot.environment) {
                 $0.snapshot = snapshot
                 $0.error = nil
@@ -86,5 +87,11 @@ struct FleetSnapshot: Equatable, Sendable {
     private mutating func update(_ name: String, _ change: (inout EnvironmentState) -> Void) {
         guard let index = environments.firstIndex(where: { $0.name == name }) else { return }
         change(&environments[index])
+    }
+}
+
+extension Array {
+    func isSorted(by areInIncreasingOrder: (Element, Element) -> Bool) -> Bool {
+        zip(self, dropFirst()).allSatisfy { !areInIncreasingOrder($1, $0) }
     }
 }

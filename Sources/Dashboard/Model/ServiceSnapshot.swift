@@ -26,13 +26,27 @@ struct ServiceSnapshot: Equatable, Sendable, Codable {
 
     var runningTasks: [TaskSnapshot] { tasks.filter { $0.lastStatus == "RUNNING" } }
 
-    /// Distinct image digests the running tasks report, sorted.
+    /// Distinct image digests the running tasks report, sorted. Written as plain loops: the matrix asks
+    /// for this and the counts below for every cell of every frame.
     var runningDigests: [String] {
-        Array(Set(runningTasks.compactMap(\.imageDigest))).sorted()
+        var digests: [String] = []
+        for task in tasks where task.lastStatus == "RUNNING" {
+            if let digest = task.imageDigest, !digests.contains(digest) { digests.append(digest) }
+        }
+        return digests.count > 1 ? digests.sorted() : digests
     }
 
-    var unhealthyTaskCount: Int { runningTasks.filter { $0.health == "UNHEALTHY" }.count }
-    var stoppedTaskCount: Int { tasks.filter { $0.lastStatus == "STOPPED" }.count }
+    var unhealthyTaskCount: Int {
+        var count = 0
+        for task in tasks where task.lastStatus == "RUNNING" && task.health == "UNHEALTHY" { count += 1 }
+        return count
+    }
+
+    var stoppedTaskCount: Int {
+        var count = 0
+        for task in tasks where task.lastStatus == "STOPPED" { count += 1 }
+        return count
+    }
 
     /// A rollout is under way: more than one deployment, or the primary says IN_PROGRESS.
     var isDeploying: Bool {
@@ -134,7 +148,12 @@ struct TaskSnapshot: Equatable, Sendable, Codable {
     var containers: [ContainerSnapshot]
 
     /// The service container's digest: the first container that reports one.
-    var imageDigest: String? { containers.lazy.compactMap(\.imageDigest).first }
+    var imageDigest: String? {
+        for container in containers {
+            if let digest = container.imageDigest { return digest }
+        }
+        return nil
+    }
 }
 
 /// A container of a task.

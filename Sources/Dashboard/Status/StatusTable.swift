@@ -58,7 +58,7 @@ enum StatusTable {
 
     /// `sha256:3f2a9c1e…` → `3f2a9c1`.
     static func shortDigest(_ digest: String) -> String {
-        let hex = digest.split(separator: ":").last.map(String.init) ?? digest
+        let hex = digest.firstIndex(of: ":").map { digest[digest.index(after: $0)...] } ?? digest[...]
         return String(hex.prefix(7))
     }
 
