@@ -4,7 +4,7 @@ import Foundation
 /// calls this and prints the JSON lines it returns.
 public enum DashboardBenchmarks {
     /// Benchmark names, none a substring of another, so each can be picked by name.
-    public static let names = ["fleet", "frame", "keypress", "idle"]
+    public static let names = ["fleet", "frame", "keypress", "idle", "promotion"]
 
     /// Runs every benchmark whose name contains `filter` (all when nil) and returns one JSON object per figure:
     /// `name`, `unit`, `value` (null when it could not be measured, with a `reason`) and string extras, keys sorted.
@@ -16,6 +16,7 @@ public enum DashboardBenchmarks {
             case "frame": figures += await FrameBenchmark().run()
             case "keypress": figures += KeyPressBenchmark().run()
             case "idle": figures += IdleCPUBenchmark().run()
+            case "promotion": figures += await PromotionBenchmark().run()
             default: break
             }
         }
