@@ -54,7 +54,7 @@ actor ActionDispatcher {
         case .rollback(let environment, let target):
             return try await rollback(request, environment: environment, target: target, confirm: confirm, progress: progress)
         case .restart(let environment):
-            let snapshot = try await read(environment)
+            let snapshot = try await read(environment, services: [request.service])
             guard snapshot.service(named: request.service) != nil else { throw noService(request.service, environment) }
             let calls: [PlannedCall] = [.updateService(environment: environment, cluster: snapshot.cluster, service: request.service, taskDefinition: nil)]
             progress(ActionProgress(kind: .plan, text: "restart \(request.service) in \(environment): same image, new tasks\n  API calls:\n    1. \(calls[0].summary)"))
@@ -63,8 +63,10 @@ actor ActionDispatcher {
     }
 
     private func promote(_ request: ActionRequest, from: String, to: String, confirm: Confirm, progress: Progress) async throws -> ActionOutcome {
-        async let sourceRead = read(from)
-        async let targetRead = read(to)
+        // The source needs only the promoted service (gates); the target needs every service, to find each
+        // one running the target tag.
+        async let sourceRead = read(from, services: [request.service])
+        async let targetRead = read(to, services: nil)
         let (source, target) = try await (sourceRead, targetRead)
         guard let sourceService = source.service(named: request.service) else { throw noService(request.service, from) }
         guard let image = sourceService.image else {
@@ -101,7 +103,7 @@ actor ActionDispatcher {
 
     private func rollback(_ request: ActionRequest, environment: String, target: RollbackTarget, confirm: Confirm,
                           progress: Progress) async throws -> ActionOutcome {
-        let snapshot = try await read(environment)
+        let snapshot = try await read(environment, services: nil)
         guard let service = snapshot.service(named: request.service) else { throw noService(request.service, environment) }
         var base = record(request, from: nil, to: environment)
         if case .revision(let revision) = target {
@@ -199,13 +201,14 @@ actor ActionDispatcher {
 
     // MARK: Helpers
 
-    private func read(_ environment: String) async throws -> EnvironmentSnapshot {
+    /// A lean read for planning: the named services (all when nil), running tasks, no target health or pipelines.
+    private func read(_ environment: String, services: [String]?) async throws -> EnvironmentSnapshot {
         guard let fetcher = access.fetcher(environment) else {
             throw ActionError(message: "unknown environment \(environment); configured: \(access.config.environments.map(\.name).joined(separator: ", "))",
                               exitCode: ActionOutcome.usage)
         }
         do {
-            return try await fetcher.fetch(now: access.clock.now())
+            return try await fetcher.fetch(now: access.clock.now(), scope: .forAction(services: services))
         } catch {
             throw ActionError(message: "could not read \(environment): \(ErrorReport.describe(error))", exitCode: ActionOutcome.failure)
         }

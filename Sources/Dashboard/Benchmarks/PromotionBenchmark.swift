@@ -4,13 +4,16 @@ import Foundation
 /// API calls one promotion makes (plan + execute, no watching) on the simulated fleet, against the fewest
 /// calls the job needs: read the two tags and the source manifest, check both services, write twice, redeploy.
 struct PromotionBenchmark {
-    /// The fewest calls for promote frontend uat → prod with one affected service and cold credentials:
-    /// registry DescribeImages (both tags) + BatchGetImage (manifest); DescribeServices for the source and the
-    /// target service plus ListTasks + DescribeTasks for the source's task health (gates); PutImage ×2;
+    /// The fewest calls for promote frontend uat → prod from a cold start, with 5 services per environment:
+    /// registry DescribeImages (both tags) + BatchGetImage (manifest); the source service's DescribeServices,
+    /// ListTasks and DescribeTasks (gates: rollout, counts, task health) and its DescribeTaskDefinition (its
+    /// repository and tag); the target's ListServices, DescribeServices (5 ≤ 10) and 5 DescribeTaskDefinition
+    /// (which services run the target tag) plus ListTasks + DescribeTasks (is it mid-deployment); PutImage ×2;
     /// UpdateService ×1; AssumeRole for the read roles of uat, prod and the registry and the deploy roles of
     /// the registry and prod (5); GetCallerIdentity for the audit line (1).
     static let minimum: [String: Int] = [
-        "ECR.DescribeImages": 1, "ECR.BatchGetImage": 1, "ECS.DescribeServices": 2, "ECS.ListTasks": 1, "ECS.DescribeTasks": 1,
+        "ECR.DescribeImages": 1, "ECR.BatchGetImage": 1, "ECS.DescribeServices": 2, "ECS.ListTasks": 2, "ECS.DescribeTasks": 2,
+        "ECS.ListServices": 1, "ECS.DescribeTaskDefinition": 6,
         "ECR.PutImage": 2, "ECS.UpdateService": 1, "STS.AssumeRole": 5, "STS.GetCallerIdentity": 1,
     ]
 

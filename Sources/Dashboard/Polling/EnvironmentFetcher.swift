@@ -20,21 +20,38 @@ struct EnvironmentFetcher: Sendable {
         self.counter = counter
     }
 
+    /// How much of an environment to read: everything for the dashboard, or only what an action's plan and
+    /// gates need (named services, running tasks, no target health or pipelines).
+    struct Scope: Sendable, Equatable {
+        var services: [String]?
+        var includeStoppedTasks = true
+        var includeTargetHealth = true
+        var includePipelines = true
+
+        static let full = Scope()
+
+        static func forAction(services: [String]?) -> Scope {
+            Scope(services: services, includeStoppedTasks: false, includeTargetHealth: false, includePipelines: false)
+        }
+    }
+
     /// Reads the environment; a failure of the core calls (services, tasks) throws, lesser ones are kept
     /// in the snapshot's `errors`.
-    func fetch(now: Date) async throws -> EnvironmentSnapshot {
+    func fetch(now: Date, scope: Scope = .full) async throws -> EnvironmentSnapshot {
         let before = counter.calls
         let ecs = ECSClient(context: context)
         let cluster = environment.cluster
         let serviceArns: [String]
-        if let configured = environment.services {
-            serviceArns = configured
+        if let named = scope.services ?? environment.services {
+            serviceArns = named
         } else {
             serviceArns = try await ecs.listServices(cluster: cluster)
         }
+        // One service's tasks are one ListTasks call by name; a whole environment is cheapest cluster-wide.
+        let byService = scope.services?.count == 1 ? scope.services?.first : nil
         async let describedServices = ecs.describeServices(cluster: cluster, services: serviceArns)
-        async let runningArns = ecs.listTasks(cluster: cluster, desiredStatus: .running)
-        async let stoppedArns = ecs.listTasks(cluster: cluster, desiredStatus: .stopped)
+        async let runningArns = ecs.listTasks(cluster: cluster, serviceName: byService, desiredStatus: .running)
+        let stoppedArns = scope.includeStoppedTasks ? try await ecs.listTasks(cluster: cluster, serviceName: byService, desiredStatus: .stopped) : []
         let services = try await describedServices.items
         let taskArns = try await runningArns + stoppedArns
         let tasks = taskArns.isEmpty ? [] : try await ecs.describeTasks(cluster: cluster, tasks: taskArns).items
@@ -59,11 +76,11 @@ struct EnvironmentFetcher: Sendable {
         var snapshots: [ServiceSnapshot] = []
         for service in services {
             let name = service.serviceName ?? ""
-            let health = await targetHealth(for: service, errors: &errors, now: now)
+            let health = scope.includeTargetHealth ? await targetHealth(for: service, errors: &errors, now: now) : []
             snapshots.append(SnapshotMapper.service(service, tasks: tasksByGroup["service:\(name)"] ?? [],
                                                     taskDefinition: service.taskDefinition.flatMap { definitions[$0] }, targetHealth: health))
         }
-        let pipelines = await self.pipelines(errors: &errors, now: now)
+        let pipelines = scope.includePipelines ? await self.pipelines(errors: &errors, now: now) : []
         return EnvironmentSnapshot(
             environment: environment.name, account: environment.access.account, cluster: cluster, fetchedAt: now,
             services: snapshots.sorted { $0.name < $1.name }, pipelines: pipelines, errors: errors, apiCalls: counter.calls - before
