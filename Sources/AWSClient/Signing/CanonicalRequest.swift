@@ -89,7 +89,16 @@ struct CanonicalRequest {
 
     @inline(__always)
     static func lowercasedASCII(_ text: String) -> [UInt8] {
-        text.utf8.map { ($0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z")) ? $0 + 32 : $0 }
+        if let bytes = text.utf8.withContiguousStorageIfAvailable({ buffer -> [UInt8] in
+            var copy = Array(buffer)
+            for index in copy.indices where copy[index] >= UInt8(ascii: "A") && copy[index] <= UInt8(ascii: "Z") {
+                copy[index] += 32
+            }
+            return copy
+        }) {
+            return bytes
+        }
+        return text.utf8.map { ($0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z")) ? $0 + 32 : $0 }
     }
 
     @inline(__always)
