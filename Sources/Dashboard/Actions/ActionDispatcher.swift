@@ -79,7 +79,7 @@ actor ActionDispatcher {
             targetTag: targetTag, target: target))
         progress(ActionProgress(kind: .plan, text: plan.render()))
         if plan.isAlreadyPromoted {
-            return .ok("already promoted: \(plan.repository):\(targetTag) is already \(DigestText.short(plan.sourceDigest)); nothing changed")
+            return try await finishInterruptedPromotion(request, plan: plan, target: target, from: from, to: to, confirm: confirm, progress: progress)
         }
         let gates = PromotionGates.evaluate(source: sourceService, sourceEnvironment: from,
                                             targets: target.services.filter { plan.redeploy.contains($0.name) }, targetEnvironment: to,
@@ -197,6 +197,25 @@ actor ActionDispatcher {
             try? write(base, step: "watch", result: "timed-out", error: message)
             return ActionOutcome(exitCode: ActionOutcome.deploymentFailed, message: "\(request.summary): \(message)", wroteToAWS: true)
         }
+    }
+
+    /// The tag already names the source image. If an earlier run stopped after moving the tag, services that
+    /// still run another digest get the redeploy they missed, so re-running the command finishes the job.
+    private func finishInterruptedPromotion(_ request: ActionRequest, plan: PromotionPlan, target: EnvironmentSnapshot, from: String, to: String,
+                                            confirm: Confirm, progress: Progress) async throws -> ActionOutcome {
+        let behind = target.services.filter { service in
+            plan.redeploy.contains(service.name) && !service.isDeploying
+                && !service.runningDigests.isEmpty && !service.runningDigests.contains(plan.sourceDigest)
+        }
+        guard !behind.isEmpty else {
+            return .ok("already promoted: \(plan.repository):\(plan.targetTag) is already \(DigestText.short(plan.sourceDigest)); nothing changed")
+        }
+        let calls = behind.map { PlannedCall.updateService(environment: to, cluster: plan.cluster, service: $0.name, taskDefinition: nil) }
+        progress(ActionProgress(kind: .plan, text: "  the tag already moved, but \(behind.map(\.name).joined(separator: ", ")) still run an older image: "
+            + "finishing the earlier promotion\n  API calls:\n" + calls.enumerated().map { "    \($0.offset + 1). \($0.element.summary)" }.joined(separator: "\n")))
+        var base = record(request, from: from, to: to)
+        base.newDigest = plan.sourceDigest
+        return try await confirmAndExecute(request, calls: calls, record: base, progress: progress, confirm: confirm)
     }
 
     // MARK: Helpers

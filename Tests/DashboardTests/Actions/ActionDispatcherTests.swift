@@ -41,6 +41,27 @@ final class ActionDispatcherTests: XCTestCase {
         XCTAssertNil(bench.harness.fleet.callCounts()["ECS.UpdateService"])
     }
 
+    func testRerunningAfterTheTagMovedFinishesTheRedeploy() async throws {
+        let bench = ActionTestBench()
+        // An earlier run moved the tag and then stopped before UpdateService.
+        let ecr = try await bench.harness.ecr(deploy: true)
+        let fetched = try await ecr.batchGetImage(repositoryName: "myapp-frontend", imageIds: [ECRImageIdentifier(imageTag: "uat")])
+        let image = try XCTUnwrap(fetched.images.first)
+        _ = try await ecr.putImage(ECRPutImageRequest(repositoryName: "myapp-frontend", imageManifest: image.imageManifest ?? "",
+                                                      imageManifestMediaType: image.imageManifestMediaType, imageTag: "prod"))
+        bench.harness.fleet.resetCallCounts()
+        let outcome = await bench.run(ActionTestBench.promote("frontend"))
+        XCTAssertEqual(outcome.exitCode, 0, outcome.message + "\n" + bench.lines.text)
+        XCTAssertTrue(bench.lines.text.contains("finishing the earlier promotion"), bench.lines.text)
+        XCTAssertEqual(bench.harness.fleet.callCounts()["ECS.UpdateService"], 1)
+        XCTAssertNil(bench.harness.fleet.callCounts()["ECR.PutImage"], "the tag is already right")
+        let prodECS = try await bench.harness.ecs("prod")
+        let prodService = try await bench.harness.service(prodECS, "prod", "frontend")
+        XCTAssertEqual(prodService.deployments?.first { $0.status == "PRIMARY" }?.rolloutState, "COMPLETED")
+        let again = await bench.run(ActionTestBench.promote("frontend"))
+        XCTAssertTrue(again.message.contains("already promoted"), again.message)
+    }
+
     func testSourceMidRolloutBlocksUntilForcedWithAReasonWhichIsAudited() async throws {
         let bench = ActionTestBench()
         var restart = ActionRequest(service: "frontend", kind: .restart(environment: "uat"))
