@@ -62,6 +62,41 @@ final class ActionDispatcherTests: XCTestCase {
         XCTAssertTrue(again.message.contains("already promoted"), again.message)
     }
 
+    func testRollbackToADigestAndToARevision() async throws {
+        let bench = ActionTestBench()
+        // Any image of the repository will do; prod's is older than dev's.
+        let prodDigest = try await bench.tagDigest("myapp-frontend", "prod")
+        let build = try XCTUnwrap(prodDigest)
+        let devBefore = try await bench.tagDigest("myapp-frontend", "dev")
+        XCTAssertNotEqual(devBefore, build)
+        var toDigest = ActionRequest(service: "frontend", kind: .rollback(environment: "dev", target: .digest(build)))
+        toDigest.yes = true
+        let moved = await bench.run(toDigest)
+        XCTAssertEqual(moved.exitCode, 0, moved.message + "\n" + bench.lines.text)
+        let devAfter = try await bench.tagDigest("myapp-frontend", "dev")
+        XCTAssertEqual(devAfter, build, "--to DIGEST points the tag at any image of the repository")
+
+        let ecs = try await bench.harness.ecs("dev")
+        let before = try await bench.harness.service(ecs, "dev", "frontend")
+        let revision = try XCTUnwrap(before.taskDefinition.flatMap { $0.split(separator: ":").last.flatMap { Int($0) } })
+        var toRevision = ActionRequest(service: "frontend", kind: .rollback(environment: "dev", target: .revision(revision - 1)))
+        toRevision.yes = true
+        let pinned = await bench.run(toRevision)
+        XCTAssertEqual(pinned.exitCode, 0, pinned.message + "\n" + bench.lines.text)
+        let after = try await bench.harness.service(ecs, "dev", "frontend")
+        XCTAssertTrue(after.taskDefinition?.hasSuffix(":\(revision - 1)") == true, after.taskDefinition ?? "nil")
+    }
+
+    func testWatchGivesUpAtTheTimeoutWithExit4() async throws {
+        let bench = ActionTestBench()
+        var restart = ActionRequest(service: "frontend", kind: .restart(environment: "dev"))
+        restart.yes = true
+        restart.waitTimeout = 5
+        let outcome = await bench.run(restart)
+        XCTAssertEqual(outcome.exitCode, ActionOutcome.deploymentFailed, outcome.message)
+        XCTAssertTrue(outcome.message.contains("still not finished after 5s"), outcome.message)
+    }
+
     func testSourceMidRolloutBlocksUntilForcedWithAReasonWhichIsAudited() async throws {
         let bench = ActionTestBench()
         var restart = ActionRequest(service: "frontend", kind: .restart(environment: "uat"))
