@@ -21,7 +21,7 @@ public struct AWSServiceClient: Sendable {
         }
         let data = try await jsonRaw(operation, body: body)
         do {
-            return try AWSJSON.decoder(for: service.timestampUnit).decode(Output.self, from: data.isEmpty ? Data("{}".utf8) : data)
+            return try AWSJSON.decode(Output.self, from: data.isEmpty ? Data("{}".utf8) : data, unit: service.timestampUnit)
         } catch {
             throw AWSError(service: service.name, operation: operation, status: 200, code: "DeserializationError",
                            message: AWSJSON.describe(error))

@@ -151,6 +151,11 @@ final class AWSServiceClientTests: XCTestCase {
         let zoneless = try AWSJSON.decoder(for: .seconds).decode(Stamp.self, from: Data(#"{"at":"2023-11-14T22:13:20.250000"}"#.utf8))
         XCTAssertEqual(zoneless.at.timeIntervalSince1970, 1_700_000_000.25, accuracy: 1e-3)
         XCTAssertThrowsError(try AWSJSON.decoder(for: .seconds).decode(Stamp.self, from: Data(#"{"at":"yesterday"}"#.utf8)))
+        // The fast numeric path falls back to the flexible one for string timestamps.
+        let viaFallback = try AWSJSON.decode(Stamp.self, from: Data(#"{"at":"2023-11-14T22:13:20Z"}"#.utf8), unit: .seconds)
+        XCTAssertEqual(viaFallback.at.timeIntervalSince1970, 1_700_000_000, accuracy: 1e-3)
+        let viaFast = try AWSJSON.decode(Stamp.self, from: Data(#"{"at":1700000000250}"#.utf8), unit: .milliseconds)
+        XCTAssertEqual(viaFast.at.timeIntervalSince1970, 1_700_000_000.25, accuracy: 1e-6)
     }
 }
 
