@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+@testable import Dashboard
 
 /// A real terminal for end-to-end tests: a detached tmux session on a private server socket, driven with
 /// send-keys and read with capture-pane.
@@ -63,27 +64,14 @@ final class TmuxSession {
         waitFor(timeout: timeout) { $0.contains(text) }
     }
 
-    /// Runs tmux with posix_spawn and waitpid. Foundation's Process never saw `new-session` finish here: its
-    /// client forks the tmux server, which keeps inherited descriptors open for the session's life.
+    /// Runs tmux through `ChildProcess` (posix_spawn + waitpid): Foundation's Process never saw `new-session`
+    /// finish here, because its client forks the tmux server, which keeps inherited descriptors open.
     @discardableResult
     private func tmux(_ arguments: [String], capture: Bool = true) throws -> String {
-        let output = FileManager.default.temporaryDirectory.appendingPathComponent("ecsdash-tmux-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: output) }
-        var actions: posix_spawn_file_actions_t = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, capture ? output.path : "/dev/null", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        let argv = ([Self.which("tmux") ?? "/usr/bin/tmux", "-L", socket] + arguments).map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
-        var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, argv[0]!, &actions, nil, argv, environ)
-        guard spawned == 0 else { throw TmuxFailure(message: "cannot run tmux: error \(spawned)") }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
-        guard capture else { return "" }
-        return (try? String(contentsOf: output, encoding: .utf8)) ?? ""
+        let result = ChildProcess.run(Self.which("tmux") ?? "/usr/bin/tmux", ["-L", socket] + arguments,
+                                      environment: ProcessInfo.processInfo.environment, capture: capture)
+        guard result.status >= 0 else { throw TmuxFailure(message: "cannot run tmux \(arguments.first ?? "")") }
+        return result.output
     }
 
     struct TmuxFailure: Error {
