@@ -1,3 +1,4 @@
+import Foundation
 import AWSClient
 
 /// An account `ecsdash doctor` checks: the registry or one environment, with the probes it needs.
@@ -32,11 +33,8 @@ struct DoctorTarget: Sendable {
               iamAction: "codepipeline:GetPipelineState", label: "codepipeline:GetPipelineState \(name)")
     }
 
-    private static func jsonObject(_ fields: [String: any Sendable]) -> String {
-        let pairs = fields.sorted { $0.key < $1.key }.map { key, value -> String in
-            let encoded = value is Int ? "\(value)" : "\"\(String(describing: value).replacingOccurrences(of: "\"", with: "\\\""))\""
-            return "\"\(key)\":\(encoded)"
-        }
-        return "{" + pairs.joined(separator: ",") + "}"
+    private static func jsonObject(_ fields: [String: Any]) -> String {
+        let data = (try? JSONSerialization.data(withJSONObject: fields, options: [.sortedKeys])) ?? Data("{}".utf8)
+        return String(decoding: data, as: UTF8.self)
     }
 }

@@ -30,7 +30,7 @@ actor EnvironmentPoller {
         while !Task.isCancelled {
             await pollOnce()
             let delay = cadence.delay(consecutiveFailures: consecutiveFailures, busy: lastWasBusy || actionRunning)
-            await waitOrWake(seconds: delay)
+            await wake.wait(atMost: delay, clock: clock)
         }
     }
 
@@ -64,15 +64,4 @@ actor EnvironmentPoller {
     }
 
     var failures: Int { consecutiveFailures }
-
-    private func waitOrWake(seconds: TimeInterval) async {
-        let clock = self.clock
-        let wake = self.wake
-        await withTaskGroup(of: Void.self) { group in
-            group.addTask { try? await clock.sleep(seconds: seconds) }
-            group.addTask { await wake.wait() }
-            await group.next()
-            group.cancelAll()
-        }
-    }
 }

@@ -1,3 +1,6 @@
+import AWSClient
+import Foundation
+
 /// Lets one waiter be woken early (refresh now); a wake with nobody waiting is remembered once.
 actor WakeSignal {
     private var waiter: CheckedContinuation<Void, Never>?
@@ -30,5 +33,15 @@ actor WakeSignal {
     private func cancelWaiter() {
         waiter?.resume()
         waiter = nil
+    }
+
+    /// Waits for a wake or for `seconds` on `clock`, whichever comes first: a poller's idle wait.
+    func wait(atMost seconds: TimeInterval, clock: any AWSClock) async {
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask { try? await clock.sleep(seconds: seconds) }
+            group.addTask { await self.wait() }
+            await group.next()
+            group.cancelAll()
+        }
     }
 }

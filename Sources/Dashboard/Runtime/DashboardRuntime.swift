@@ -72,24 +72,18 @@ final class DashboardRuntime: @unchecked Sendable {
         if isNew { Task { await registryWake.wake() } }
     }
 
+    /// Starts once the first environment names its repositories, then polls on the idle cadence (backing
+    /// off after errors) or sooner when a new repository appears or a refresh is asked for.
     private func pollRegistry(_ registry: RegistryFetcher) async {
         var failures = 0
+        await registryWake.wait()
         while !Task.isCancelled {
-            await registryWake.wait()
             let names = lock.withLock { Array(repositories) }
             let snapshot = await registry.fetch(repositories: names, now: setup.clock.now())
             inbox.post(.fleet(.registryFetched(snapshot)))
             failures = snapshot.errors.isEmpty ? 0 : failures + 1
             let delay = PollCadence(idle: lock.withLock { refresh }).delay(consecutiveFailures: failures, busy: false)
-            let clock = setup.clock
-            let wake = registryWake
-            await withTaskGroup(of: Void.self) { group in
-                group.addTask { try? await clock.sleep(seconds: delay) }
-                group.addTask { await wake.wait() }
-                await group.next()
-                group.cancelAll()
-            }
-            await registryWake.wake()
+            await registryWake.wait(atMost: delay, clock: setup.clock)
         }
     }
 
