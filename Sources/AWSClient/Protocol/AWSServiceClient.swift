@@ -13,15 +13,34 @@ public struct AWSServiceClient: Sendable {
 
     /// Calls a JSON-protocol operation with an `Encodable` input and decodes the reply.
     public func json<Output: Decodable>(_ operation: String, _ input: some Encodable, as output: Output.Type = Output.self) async throws -> Output {
-        let body: Data
+        let data = try await jsonRaw(operation, body: try encode(input, for: operation))
+        return try decodeReply(operation) {
+            try AWSJSON.decode(Output.self, from: data.isEmpty ? Data("{}".utf8) : data, unit: service.timestampUnit)
+        }
+    }
+
+    /// Calls a JSON-protocol operation whose reply is mostly one array (`tasks`, `services`) and takes the
+    /// elements whose bytes are unchanged since an earlier reply from `cache` instead of decoding them again.
+    func json<Output: Decodable, Element>(_ operation: String, _ input: some Encodable, array key: String,
+                                          at path: WritableKeyPath<Output, [Element]?>,
+                                          reusing cache: DecodedElementCache<Element>) async throws -> Output {
+        let raw = try await jsonRaw(operation, body: try encode(input, for: operation))
+        return try decodeReply(operation) {
+            try cache.decode(Output.self, from: raw.isEmpty ? Data("{}".utf8) : raw, array: key, at: path, unit: service.timestampUnit)
+        }
+    }
+
+    private func encode(_ input: some Encodable, for operation: String) throws -> Data {
         do {
-            body = try AWSJSON.encoder.encode(input)
+            return try AWSJSON.encoder.encode(input)
         } catch {
             throw AWSError(service: service.name, operation: operation, status: nil, code: "SerializationError", message: "\(error)")
         }
-        let data = try await jsonRaw(operation, body: body)
+    }
+
+    private func decodeReply<Output>(_ operation: String, _ decode: () throws -> Output) throws -> Output {
         do {
-            return try AWSJSON.decode(Output.self, from: data.isEmpty ? Data("{}".utf8) : data, unit: service.timestampUnit)
+            return try decode()
         } catch {
             throw AWSError(service: service.name, operation: operation, status: 200, code: "DeserializationError",
                            message: AWSJSON.describe(error))

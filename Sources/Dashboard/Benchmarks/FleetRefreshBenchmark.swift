@@ -52,7 +52,9 @@ struct FleetRefreshBenchmark {
         resident[0] = ProcessMeter.residentBytes()
         var tracker = MinimumCallTracker(config: config, servicesPerEnvironment: servicesPerEnvironment)
         var records: [Record] = []
+        var reuseAfterFirst: (hits: Int, misses: Int) = (0, 0)
         for index in 1...refreshes {
+            if index == 2 { reuseAfterFirst = Self.reuse(setup.sources) }
             if index > 1 { clock.advance(by: interval) }
             simulator.resetCallCounts()
             let wallStart = BenchmarkStatistics.monotonicNanoseconds()
@@ -66,7 +68,21 @@ struct FleetRefreshBenchmark {
             if [1, refreshes / 2, refreshes].contains(index) { resident[index] = ProcessMeter.residentBytes() }
         }
         let extra = ["fleet": size, "interval_s": String(Int(interval)), "clock_slept_s": String(clock.sleptSeconds)]
-        return callFigures(records, extra: extra) + cpuFigures(records, extra: extra) + memoryFigures(resident, extra: extra)
+        let reuse = Self.reuse(setup.sources)
+        let warm = Double(refreshes - 1)
+        let reuseFigure = BenchmarkFigure(name: "fleet_refresh_elements_decoded_warm_mean", unit: "elements",
+                                          value: Double(reuse.misses - reuseAfterFirst.misses) / warm, extra: extra.merging([
+            "reused_mean": String(format: "%.1f", Double(reuse.hits - reuseAfterFirst.hits) / warm),
+            "what": "tasks, services and ECR images per warm refresh decoded because their bytes changed, against those reused unchanged",
+        ]) { $1 })
+        return callFigures(records, extra: extra) + cpuFigures(records, extra: extra) + [reuseFigure] + memoryFigures(resident, extra: extra)
+    }
+
+    /// Elements reused and decoded so far by every decode cache of the fleet's pollers.
+    private static func reuse(_ sources: FleetSources) -> (hits: Int, misses: Int) {
+        let statistics = sources.environments.flatMap { [$0.taskCache.statistics, $0.serviceCache.statistics] }
+            + (sources.registry.map { [$0.imageCache.statistics] } ?? [])
+        return statistics.reduce((0, 0)) { ($0.0 + $1.hits, $0.1 + $1.misses) }
     }
 
     private static func errors(in fleet: FleetSnapshot) -> [String] {

@@ -3,7 +3,7 @@ import Foundation
 
 /// The one place AWS wire shapes become dashboard snapshots; everything above works on snapshots only.
 enum SnapshotMapper {
-    static func service(_ service: ECSService, tasks: [ECSTask], taskDefinition: ECSTaskDefinition?,
+    static func service(_ service: ECSService, tasks: [TaskSnapshot], taskDefinition: ECSTaskDefinition?,
                         targetHealth: [ELBv2TargetHealthDescription]) -> ServiceSnapshot {
         let deployments = (service.deployments ?? []).map(deployment)
         let primary = deployments.first { $0.status == "PRIMARY" }
@@ -23,7 +23,7 @@ enum SnapshotMapper {
                 ServiceEventSnapshot(id: $0.id ?? "", createdAt: $0.createdAt, message: $0.message ?? "")
             },
             image: containerImage.map(ImageReference.parse),
-            tasks: tasks.map(task).sorted { ($0.lastStatus == "RUNNING" ? 0 : 1, $0.id) < ($1.lastStatus == "RUNNING" ? 0 : 1, $1.id) },
+            tasks: tasks.sorted { ($0.lastStatus == "RUNNING" ? 0 : 1, $0.id) < ($1.lastStatus == "RUNNING" ? 0 : 1, $1.id) },
             targetHealth: targetHealth.map {
                 TargetHealthSnapshot(targetId: $0.targetId ?? "", port: $0.targetPort, state: $0.state ?? "unknown",
                                      reason: $0.reason, description: $0.description)
@@ -114,12 +114,18 @@ enum SnapshotMapper {
         text.flatMap { $0.isEmpty ? nil : $0 }
     }
 
+    // Both run for every task of every poll, so they search the UTF-8 view from the end instead of splitting.
     static func revision(of taskDefinitionArn: String) -> Int? {
-        taskDefinitionArn.split(separator: ":").last.flatMap { Int($0) }
+        let utf8 = taskDefinitionArn.utf8
+        let start = utf8.lastIndex(of: UInt8(ascii: ":")).map(utf8.index(after:)) ?? utf8.startIndex
+        return Int(Substring(utf8[start...]))
     }
 
     static func lastComponent(of arn: String) -> String {
-        arn.split(separator: "/").last.map(String.init) ?? arn
+        let utf8 = arn.utf8
+        guard let slash = utf8.lastIndex(of: UInt8(ascii: "/")) else { return arn }
+        let start = utf8.index(after: slash)
+        return start == utf8.endIndex ? arn : String(Substring(utf8[start...]))
     }
 
     static func fetchError(_ error: Error, operation: String, at date: Date) -> FetchError {

@@ -7,6 +7,9 @@ struct EnvironmentFetcher: Sendable {
     let environment: EnvironmentConfig
     let context: AWSClientContext
     let taskDefinitions: TaskDefinitionCache
+    /// Tasks and services from earlier refreshes, reused while their bytes are unchanged.
+    let taskCache = DecodedElementCache<PolledTask>()
+    let serviceCache = DecodedElementCache<ECSService>()
     let counter: CountingTransport
 
     /// Wraps the context's transport so calls can be counted.
@@ -39,6 +42,11 @@ struct EnvironmentFetcher: Sendable {
     /// in the snapshot's `errors`.
     func fetch(now: Date, scope: Scope = .full) async throws -> EnvironmentSnapshot {
         let before = counter.calls
+        // Only a full read starts a generation: a narrow one for an action must not evict the rest of the fleet.
+        if scope == .full {
+            taskCache.startGeneration()
+            serviceCache.startGeneration()
+        }
         let ecs = ECSClient(context: context)
         let cluster = environment.cluster
         let serviceArns: [String]
@@ -49,13 +57,13 @@ struct EnvironmentFetcher: Sendable {
         }
         // One service's tasks are one ListTasks call by name; a whole environment is cheapest cluster-wide.
         let byService = scope.services?.count == 1 ? scope.services?.first : nil
-        async let describedServices = ecs.describeServices(cluster: cluster, services: serviceArns)
+        async let describedServices = ecs.describeServices(cluster: cluster, services: serviceArns, reusing: serviceCache)
         async let runningArns = ecs.listTasks(cluster: cluster, serviceName: byService, desiredStatus: .running)
         let stoppedArns = scope.includeStoppedTasks ? try await ecs.listTasks(cluster: cluster, serviceName: byService, desiredStatus: .stopped) : []
         let services = try await describedServices.items
         let taskArns = try await runningArns + stoppedArns
-        let tasks = taskArns.isEmpty ? [] : try await ecs.describeTasks(cluster: cluster, tasks: taskArns).items
-        let tasksByGroup = Dictionary(grouping: tasks) { $0.group ?? "" }
+        let tasks = taskArns.isEmpty ? [] : try await ecs.describeTasks(cluster: cluster, tasks: taskArns, reusing: taskCache).items
+        let tasksByGroup = Dictionary(grouping: tasks) { $0.group ?? "" }.mapValues { $0.map(\.snapshot) }
 
         var errors: [FetchError] = []
         var definitions: [String: ECSTaskDefinition] = [:]

@@ -9,6 +9,8 @@ struct RegistryFetcher: Sendable {
     let context: AWSClientContext
     let environmentNames: [String]
     let counter: CountingTransport
+    /// Decoded images from earlier polls, reused while their bytes (manifest included) are unchanged.
+    let imageCache = DecodedElementCache<ECRImage>()
 
     static let manifestTypes = [
         "application/vnd.docker.distribution.manifest.v2+json", "application/vnd.docker.distribution.manifest.list.v2+json",
@@ -26,6 +28,7 @@ struct RegistryFetcher: Sendable {
 
     func fetch(repositories: [String], now: Date) async -> RegistrySnapshot {
         let before = counter.calls
+        imageCache.startGeneration()
         let tags = environmentNames + environmentNames.map { "\($0)-previous" }
         let ecr = ECRClient(context: context)
         var snapshot = RegistrySnapshot(fetchedAt: now, repositories: [:], errors: [], apiCalls: 0)
@@ -34,7 +37,7 @@ struct RegistryFetcher: Sendable {
                 group.addTask {
                     do {
                         var result = try await ecr.batchGetImage(repositoryName: repository, imageIds: tags.map { ECRImageIdentifier(imageTag: $0) },
-                                                                 acceptedMediaTypes: Self.manifestTypes)
+                                                                 acceptedMediaTypes: Self.manifestTypes, reusing: imageCache)
                         let answered = Set(result.images.compactMap(\.imageId?.imageTag) + result.failures.compactMap(\.imageId?.imageTag))
                         let unanswered = tags.filter { !answered.contains($0) }
                         if !unanswered.isEmpty {

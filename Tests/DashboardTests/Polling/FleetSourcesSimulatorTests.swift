@@ -47,6 +47,32 @@ final class FleetSourcesSimulatorTests: XCTestCase {
                        calls.filter { !$0.key.hasPrefix("ECR") }.values.reduce(0, +), "snapshots report the calls they made")
     }
 
+    func testAWarmPollerSeesExactlyWhatAColdOneSees() async throws {
+        // Warm pollers reuse tasks, services and images whose bytes did not change; after the world has moved
+        // (crashes, replacements, pipelines) their snapshot must equal that of pollers that decode everything.
+        let clock = ManualClock(now: Date(timeIntervalSince1970: 1_790_000_000))
+        let setup = DemoOptionsFactory.make(services: 5, tasks: 4).setup(clock: clock)
+        let simulator = try XCTUnwrap(setup.simulator)
+        simulator.setCrashes(meanSeconds: 60)
+        for _ in 0..<30 {
+            _ = await setup.sources.readOnce()
+            clock.advance(by: 10)
+        }
+        let warm = await setup.sources.readOnce()
+        let cold = await FleetSetup.demo(simulator: simulator, config: setup.config, clock: clock).sources.readOnce()
+        let reused = setup.sources.environments.map { $0.taskCache.statistics.hits }.reduce(0, +)
+        XCTAssertGreaterThan(reused, 0, "the warm pollers reused tasks")
+        XCTAssertGreaterThan(warm.environments.compactMap(\.snapshot).flatMap(\.services).flatMap(\.tasks).filter { $0.lastStatus == "STOPPED" }.count, 0,
+                             "the world moved: some tasks stopped")
+        for (warmEnvironment, coldEnvironment) in zip(warm.environments, cold.environments) {
+            var warmSnapshot = try XCTUnwrap(warmEnvironment.snapshot)
+            let coldSnapshot = try XCTUnwrap(coldEnvironment.snapshot)
+            warmSnapshot.apiCalls = coldSnapshot.apiCalls  // the cold pollers also assume roles and read task definitions
+            XCTAssertEqual(warmSnapshot, coldSnapshot, warmEnvironment.name)
+        }
+        XCTAssertEqual(warm.registry?.repositories, cold.registry?.repositories)
+    }
+
     func testAFailingEnvironmentDoesNotSpoilTheOthers() async throws {
         let (setup, simulator) = setup(services: 3, tasks: 2)
         simulator.injectFailure(environment: "uat", operation: "ListServices", code: "AccessDeniedException", status: 400)

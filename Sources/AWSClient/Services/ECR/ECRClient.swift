@@ -49,14 +49,19 @@ public struct ECRClient: Sendable {
     }
 
     /// Images with their manifests, 100 ids a call; `acceptedMediaTypes` limits the manifest formats returned.
+    /// With `cache`, images whose bytes are unchanged since an earlier reply are not decoded again.
     public func batchGetImage(repositoryName: String, imageIds: [ECRImageIdentifier], acceptedMediaTypes: [String]? = nil,
-                              registryId: String? = nil) async throws -> ECRBatchGetImageResult {
+                              registryId: String? = nil, reusing cache: DecodedElementCache<ECRImage>? = nil) async throws -> ECRBatchGetImageResult {
         var result = ECRBatchGetImageResult()
         for start in stride(from: 0, to: imageIds.count, by: Self.imagesPerBatchGet) {
             let batch = Array(imageIds[start..<min(start + Self.imagesPerBatchGet, imageIds.count)])
             let input = ECRBatchGetImageInput(registryId: registryId, repositoryName: repositoryName, imageIds: batch,
                                               acceptedMediaTypes: acceptedMediaTypes)
-            let output: ECRBatchGetImageOutput = try await client.json("BatchGetImage", input)
+            let output: ECRBatchGetImageOutput = if let cache {
+                try await client.json("BatchGetImage", input, array: "images", at: \.images, reusing: cache)
+            } else {
+                try await client.json("BatchGetImage", input)
+            }
             result.images += output.images ?? []
             result.failures += output.failures ?? []
         }

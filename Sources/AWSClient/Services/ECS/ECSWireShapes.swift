@@ -46,8 +46,8 @@ struct ECSDescribeServicesInput: Encodable {
 }
 
 /// DescribeServices' reply.
-struct ECSDescribeServicesOutput: Decodable {
-    var services: [ECSService]?
+struct ECSDescribeServicesOutput<Service: Decodable>: Decodable {
+    var services: [Service]?
     var failures: [ECSFailure]?
 }
 
@@ -74,8 +74,8 @@ struct ECSDescribeTasksInput: Encodable {
 }
 
 /// DescribeTasks' reply.
-struct ECSDescribeTasksOutput: Decodable {
-    var tasks: [ECSTask]?
+struct ECSDescribeTasksOutput<Task: Decodable>: Decodable {
+    var tasks: [Task]?
     var failures: [ECSFailure]?
 }
 

@@ -1,0 +1,93 @@
+import Foundation
+
+/// The decoded elements of earlier replies, so that a poll decodes only the tasks or services whose bytes
+/// changed since the last one, and does not even scan the ones that did not.
+///
+/// Decoding is a pure function of the bytes, so a byte-identical element is exactly what decoding would have
+/// produced. Entries live for two generations: a poller starts one per refresh, and whatever neither that
+/// refresh nor the one before saw is dropped.
+public final class DecodedElementCache<Element: Decodable & Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private let recognizer = ElementRecognizer()
+    private var current: [Int: Element] = [:]
+    private var previous: [Int: Element] = [:]
+
+    public init() {}
+
+    /// Elements taken from the cache, and elements decoded, since it was made.
+    public var statistics: (hits: Int, misses: Int) { lock.withLock { (recognizer.hits, recognizer.misses) } }
+
+    /// Elements held now, over both generations.
+    public var count: Int { lock.withLock { recognizer.count } }
+
+    /// Begins a refresh: what neither this refresh nor the last one saw is forgotten.
+    public func startGeneration() {
+        lock.withLock {
+            recognizer.startGeneration()
+            previous = current
+            current = [:]
+        }
+    }
+
+    /// Decodes a reply whose bulk is the array member `key`, taking each element of it that was seen before
+    /// from the cache; a reply without that array is decoded as usual.
+    public func decode<Output: Decodable>(_ type: Output.Type, from data: Data, array key: String, at path: WritableKeyPath<Output, [Element]?>,
+                                          unit: AWSServiceDescriptor.TimestampUnit) throws -> Output {
+        guard let recognition = lock.withLock({ recognizer.recognize(data, key: key) }) else {
+            return try AWSJSON.decode(Output.self, from: data, unit: unit)
+        }
+        var output = try AWSJSON.decode(Output.self, from: recognition.split.remainder, unit: unit)
+        output[keyPath: path] = try elements(of: data, recognition: recognition, unit: unit)
+        return output
+    }
+
+    /// The elements in order: the known ones as they are, the rest decoded in one go and remembered.
+    private func elements(of data: Data, recognition: ElementRecognizer.Recognition, unit: AWSServiceDescriptor.TimestampUnit) throws -> [Element] {
+        let ranges = recognition.split.elements
+        // Elements can be large structs, so each is copied once, straight into the result, when nothing is missing.
+        let missing: [Int] = lock.withLock {
+            ranges.indices.filter { index in recognition.known[ranges[index].lowerBound].flatMap(value) == nil }
+        }
+        if missing.isEmpty {
+            return lock.withLock { ranges.map { value(recognition.known[$0.lowerBound]!)! } }
+        }
+
+        let start = data.startIndex
+        var array = Data("[".utf8)
+        for (position, index) in missing.enumerated() {
+            if position > 0 { array.append(UInt8(ascii: ",")) }
+            array.append(data[(start + ranges[index].lowerBound)..<(start + ranges[index].upperBound)])
+        }
+        array.append(UInt8(ascii: "]"))
+        let decoded = try AWSJSON.decode([Element].self, from: array, unit: unit)
+        guard decoded.count == missing.count else {
+            throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "expected \(missing.count) elements, decoded \(decoded.count)"))
+        }
+        return lock.withLock {
+            for (index, element) in zip(missing, decoded) {
+                if let id = recognizer.remember(ranges[index], of: data) { current[id] = element }
+            }
+            let decodedIndices = Set(missing)
+            var result: [Element] = []
+            result.reserveCapacity(ranges.count)
+            var nextDecoded = 0
+            for index in ranges.indices {
+                if decodedIndices.contains(index) {
+                    result.append(decoded[nextDecoded])
+                    nextDecoded += 1
+                } else {
+                    result.append(value(recognition.known[ranges[index].lowerBound]!)!)
+                }
+            }
+            return result
+        }
+    }
+
+    /// The value kept under `id`, carried into the current generation; called with the lock held.
+    private func value(_ id: Int) -> Element? {
+        if let element = current[id] { return element }
+        guard let element = previous[id] else { return nil }
+        current[id] = element
+        return element
+    }
+}

@@ -1,0 +1,15 @@
+import AWSClient
+
+/// A task as a poller keeps it between refreshes: which service it belongs to and its snapshot, mapped once
+/// per change of its bytes rather than on every poll, and without the fields no pane shows.
+struct PolledTask: Decodable, Sendable, Equatable {
+    /// ECS's `group`, `service:NAME` for a service's tasks.
+    let group: String?
+    let snapshot: TaskSnapshot
+
+    init(from decoder: any Decoder) throws {
+        let task = try ECSTask(from: decoder)
+        group = task.group
+        snapshot = SnapshotMapper.task(task)
+    }
+}

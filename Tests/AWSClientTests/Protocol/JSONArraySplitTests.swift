@@ -1,0 +1,57 @@
+import Foundation
+import XCTest
+@testable import AWSClient
+
+/// Finding a top-level array's elements by bytes, and leaving the rest of the document decodable.
+final class JSONArraySplitTests: XCTestCase {
+    private func elements(_ json: String, key: String) -> [String]? {
+        let data = Data(json.utf8)
+        return JSONArraySplit(data, key: key).map { split in
+            split.elements.map { String(decoding: data[$0], as: UTF8.self) }
+        }
+    }
+
+    func testFindsEachElementPastEarlierMembersWithNestingAndEscapes() {
+        let json = #"{"failures":[{"arn":"x","reason":"MISSING"}], "note":"a \"}]\" b", "tasks" : [ {"a":[1,{"b":"]"}]} , "s\"q", 42 ,null,[] ],"z":true}"#
+        XCTAssertEqual(elements(json, key: "tasks"), [#"{"a":[1,{"b":"]"}]}"#, #""s\"q""#, "42", "null", "[]"])
+    }
+
+    func testRemainderIsTheDocumentWithTheArrayEmptied() throws {
+        let data = Data(#"{"tasks":[{"id":1},{"id":2}],"failures":[]}"#.utf8)
+        let split = try XCTUnwrap(JSONArraySplit(data, key: "tasks"))
+        XCTAssertEqual(String(decoding: split.remainder, as: UTF8.self), #"{"tasks":[],"failures":[]}"#)
+    }
+
+    func testEmptyArrayHasNoElements() {
+        XCTAssertEqual(elements(#"{"tasks":[ ]}"#, key: "tasks"), [])
+    }
+
+    func testWorksOnADataSliceThatDoesNotStartAtZero() throws {
+        let whole = Data(#"xx{"tasks":[{"id":1}]}"#.utf8)
+        let slice = whole[2...]
+        let split = try XCTUnwrap(JSONArraySplit(slice, key: "tasks"))
+        XCTAssertEqual(split.elements, [10..<18])
+        XCTAssertEqual(String(decoding: split.remainder, as: UTF8.self), #"{"tasks":[]}"#)
+    }
+
+    func testNilWhenTheKeyIsMissingNotAnArrayOrOnlyNested() {
+        XCTAssertNil(elements(#"{"failures":[]}"#, key: "tasks"))
+        XCTAssertNil(elements(#"{"tasks":"none"}"#, key: "tasks"))
+        XCTAssertNil(elements(#"{"outer":{"tasks":[1]}}"#, key: "tasks"))
+        XCTAssertNil(elements(#"[{"tasks":[1]}]"#, key: "tasks"))
+    }
+
+    func testNilWhenTheDocumentEndsEarly() {
+        XCTAssertNil(elements(#"{"tasks":[{"a":"b"}"#, key: "tasks"))
+        XCTAssertNil(elements(#"{"tasks":[{"a":"b}]}"#, key: "tasks"))
+        XCTAssertNil(elements(#"{"tasks""#, key: "tasks"))
+    }
+
+    func testAKnownElementIsJumpedOverWithoutBeingRead() {
+        // The "known" element's bytes are not even valid JSON: the scan must trust the length it was given.
+        let json = #"{"tasks":[XXXXXXX,{"b":2}]}"#
+        let data = Data(json.utf8)
+        let split = JSONArraySplit(data, key: "tasks") { _, start in start == 10 ? 7 : nil }
+        XCTAssertEqual(split?.elements, [10..<17, 18..<25])
+    }
+}
