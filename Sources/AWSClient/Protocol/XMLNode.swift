@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 
 /// A parsed XML element: enough of a tree to read query-protocol replies and error bodies.
 public struct XMLNode: Sendable, Equatable {
@@ -41,36 +38,6 @@ public struct XMLNode: Sendable, Equatable {
 
     /// Parses a document; nil when it is not well-formed XML.
     public static func parse(_ data: Data) -> XMLNode? {
-        let builder = TreeBuilder()
-        let parser = XMLParser(data: data)
-        parser.delegate = builder
-        parser.shouldProcessNamespaces = false
-        guard parser.parse(), let root = builder.root else { return nil }
-        return root
-    }
-
-    /// Collects elements into a tree as the SAX parser reports them.
-    private final class TreeBuilder: NSObject, XMLParserDelegate {
-        var stack: [XMLNode] = []
-        var root: XMLNode?
-
-        func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
-            stack.append(XMLNode(name: elementName))
-        }
-
-        func parser(_ parser: XMLParser, foundCharacters string: String) {
-            guard !stack.isEmpty else { return }
-            stack[stack.count - 1].text += string
-        }
-
-        func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {
-            guard var node = stack.popLast() else { return }
-            if !node.children.isEmpty { node.text = node.text.trimmingCharacters(in: .whitespacesAndNewlines) }
-            if stack.isEmpty {
-                root = node
-            } else {
-                stack[stack.count - 1].children.append(node)
-            }
-        }
+        XMLReader.parse(data)
     }
 }

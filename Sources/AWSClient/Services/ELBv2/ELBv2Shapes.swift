@@ -75,11 +75,12 @@ public struct ELBv2TargetHealthDescription: Sendable, Equatable {
 
     /// Reads a `<member>` of `<TargetHealthDescriptions>`.
     init(xml node: XMLNode) {
+        let target = node.child("Target")
+        let health = node.child("TargetHealth")
         self.init(
-            targetId: node["Target", "Id"]?.text, targetPort: node["Target", "Port"].flatMap { Int($0.text) },
-            availabilityZone: node["Target", "AvailabilityZone"]?.text, healthCheckPort: node.child("HealthCheckPort")?.text,
-            state: node["TargetHealth", "State"]?.text, reason: node["TargetHealth", "Reason"]?.text,
-            description: node["TargetHealth", "Description"]?.text
+            targetId: target?.child("Id")?.text, targetPort: target?.child("Port").flatMap { Int($0.text) },
+            availabilityZone: target?.child("AvailabilityZone")?.text, healthCheckPort: node.child("HealthCheckPort")?.text,
+            state: health?.child("State")?.text, reason: health?.child("Reason")?.text, description: health?.child("Description")?.text
         )
     }
 }

@@ -1,0 +1,188 @@
+import Foundation
+
+/// Reads the XML that AWS's query-protocol services send (elements, text, the five named entities and
+/// character references, CDATA, comments, the declaration) into an `XMLNode` tree, in one pass over the bytes.
+///
+/// Foundation's SAX parser cost more than everything else in a poll of target health; this reader does the
+/// same job without a callback per element. Attributes are skipped (no AWS reply puts data in them), and
+/// anything not well-formed (a mismatched end tag, an unknown entity, a second root) gives nil.
+struct XMLReader {
+    /// An element still open: its name, its text so far and its finished children.
+    private struct OpenElement {
+        var name: String
+        var text: [UInt8] = []
+        var children: [XMLNode] = []
+    }
+
+    private let bytes: UnsafeRawBufferPointer
+    private var position = 0
+    private var stack: [OpenElement] = []
+    private var root: XMLNode?
+
+    private static let less = UInt8(ascii: "<"), greater = UInt8(ascii: ">"), slash = UInt8(ascii: "/"), ampersand = UInt8(ascii: "&")
+    private static let question = UInt8(ascii: "?"), bang = UInt8(ascii: "!"), semicolon = UInt8(ascii: ";")
+
+    /// The document's root element, or nil when the document is not well-formed.
+    static func parse(_ data: Data) -> XMLNode? {
+        data.withUnsafeBytes { buffer in
+            var reader = XMLReader(bytes: buffer)
+            return reader.document()
+        }
+    }
+
+    private init(bytes: UnsafeRawBufferPointer) {
+        self.bytes = bytes
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { position = 3 }  // a UTF-8 byte order mark
+    }
+
+    private mutating func document() -> XMLNode? {
+        while position < bytes.count {
+            if bytes[position] == Self.less {
+                guard markup() else { return nil }
+            } else {
+                guard text() else { return nil }
+            }
+        }
+        return stack.isEmpty ? root : nil
+    }
+
+    /// Whatever starts with `<`: a declaration or processing instruction, a comment, CDATA, a start or end tag.
+    private mutating func markup() -> Bool {
+        guard position + 1 < bytes.count else { return false }
+        switch bytes[position + 1] {
+        case Self.question:
+            return skip(past: "?>")
+        case Self.bang:
+            if starts(with: "<!--") { return skip(past: "-->") }
+            if starts(with: "<![CDATA[") {
+                guard !stack.isEmpty else { return false }
+                let start = position + 9
+                guard skip(past: "]]>") else { return false }
+                stack[stack.count - 1].text.append(contentsOf: bytes[start..<(position - 3)])
+                return true
+            }
+            return stack.isEmpty && skip(past: ">")  // a DOCTYPE, allowed before the root only
+        case Self.slash:
+            return endTag()
+        default:
+            return startTag()
+        }
+    }
+
+    private mutating func startTag() -> Bool {
+        guard root == nil else { return false }  // one root only
+        position += 1
+        let name = self.name()
+        guard !name.isEmpty else { return false }
+        // Attributes are skipped, minding quoted values that may hold `>`.
+        var quote: UInt8?
+        while position < bytes.count {
+            let byte = bytes[position]
+            if let open = quote {
+                if byte == open { quote = nil }
+            } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+                quote = byte
+            } else if byte == Self.greater {
+                let selfClosing = bytes[position - 1] == Self.slash
+                position += 1
+                stack.append(OpenElement(name: name))
+                return selfClosing ? close() : true
+            }
+            position += 1
+        }
+        return false
+    }
+
+    private mutating func endTag() -> Bool {
+        position += 2
+        let name = self.name()
+        while position < bytes.count, Self.isSpace(bytes[position]) { position += 1 }
+        guard position < bytes.count, bytes[position] == Self.greater, stack.last?.name == name else { return false }
+        position += 1
+        return close()
+    }
+
+    /// Finishes the innermost open element, as a child of its parent or as the root.
+    private mutating func close() -> Bool {
+        guard let element = stack.popLast() else { return false }
+        var text = String(decoding: element.text, as: UTF8.self)
+        if !element.children.isEmpty { text = text.trimmingCharacters(in: .whitespacesAndNewlines) }
+        let node = XMLNode(name: element.name, text: text, children: element.children)
+        if stack.isEmpty {
+            root = node
+        } else {
+            stack[stack.count - 1].children.append(node)
+        }
+        return true
+    }
+
+    /// Character data up to the next `<`, with entities replaced; only whitespace may stand outside the root.
+    private mutating func text() -> Bool {
+        let start = position
+        while position < bytes.count, bytes[position] != Self.less { position += 1 }
+        guard !stack.isEmpty else {
+            return bytes[start..<position].allSatisfy(Self.isSpace)
+        }
+        var index = start
+        while index < position {
+            let run = bytes[index..<position].firstIndex(of: Self.ampersand) ?? position
+            stack[stack.count - 1].text.append(contentsOf: bytes[index..<run])
+            guard run < position else { break }
+            guard let end = bytes[run..<position].firstIndex(of: Self.semicolon),
+                  let replacement = Self.entity(bytes[(run + 1)..<end]) else { return false }
+            stack[stack.count - 1].text.append(contentsOf: replacement)
+            index = end + 1
+        }
+        return true
+    }
+
+    private mutating func name() -> String {
+        let start = position
+        while position < bytes.count {
+            let byte = bytes[position]
+            if Self.isSpace(byte) || byte == Self.greater || byte == Self.slash { break }
+            position += 1
+        }
+        return String(decoding: bytes[start..<position], as: UTF8.self)
+    }
+
+    private func starts(with marker: StaticString) -> Bool {
+        let count = marker.utf8CodeUnitCount
+        guard position + count <= bytes.count else { return false }
+        return (0..<count).allSatisfy { bytes[position + $0] == marker.utf8Start[$0] }
+    }
+
+    /// Moves past the next occurrence of `marker`; false when there is none.
+    private mutating func skip(past marker: StaticString) -> Bool {
+        let count = marker.utf8CodeUnitCount
+        while position + count <= bytes.count {
+            if starts(with: marker) {
+                position += count
+                return true
+            }
+            position += 1
+        }
+        return false
+    }
+
+    /// The UTF-8 bytes an entity reference (without `&` and `;`) stands for.
+    private static func entity(_ name: UnsafeRawBufferPointer.SubSequence) -> [UInt8]? {
+        switch String(decoding: name, as: UTF8.self) {
+        case "lt": return [UInt8(ascii: "<")]
+        case "gt": return [UInt8(ascii: ">")]
+        case "amp": return [UInt8(ascii: "&")]
+        case "quot": return [UInt8(ascii: "\"")]
+        case "apos": return [UInt8(ascii: "'")]
+        case let reference where reference.hasPrefix("#x") || reference.hasPrefix("#X"):
+            return UInt32(reference.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init).map { Array(String($0).utf8) }
+        case let reference where reference.hasPrefix("#"):
+            return UInt32(reference.dropFirst(), radix: 10).flatMap(Unicode.Scalar.init).map { Array(String($0).utf8) }
+        default:
+            return nil
+        }
+    }
+
+    private static func isSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09
+    }
+}

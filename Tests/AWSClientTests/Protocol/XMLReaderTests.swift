@@ -1,0 +1,70 @@
+import Foundation
+import XCTest
+@testable import AWSClient
+
+/// The query-protocol XML reader: the shapes AWS sends, and refusal of what is not well-formed.
+final class XMLReaderTests: XCTestCase {
+    private func parse(_ text: String) -> XMLNode? {
+        XMLNode.parse(Data(text.utf8))
+    }
+
+    func testReadsAnAWSReplyWithDeclarationNamespaceAndNesting() throws {
+        let xml = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <DescribeTargetHealthResponse xmlns="http://elasticloadbalancing.amazonaws.com/doc/2015-12-01/">
+          <DescribeTargetHealthResult>
+            <TargetHealthDescriptions>
+              <member>
+                <Target><Id>10.0.1.23</Id><Port>8080</Port></Target>
+                <TargetHealth><State>unhealthy</State><Reason>Target.FailedHealthChecks</Reason></TargetHealth>
+              </member>
+            </TargetHealthDescriptions>
+          </DescribeTargetHealthResult>
+          <ResponseMetadata><RequestId>abc-123</RequestId></ResponseMetadata>
+        </DescribeTargetHealthResponse>
+        """
+        let root = try XCTUnwrap(parse(xml))
+        XCTAssertEqual(root.name, "DescribeTargetHealthResponse")
+        XCTAssertEqual(root.text, "", "whitespace between children is not text")
+        let member = try XCTUnwrap(root["DescribeTargetHealthResult", "TargetHealthDescriptions", "member"])
+        XCTAssertEqual(member["Target", "Id"]?.text, "10.0.1.23")
+        XCTAssertEqual(member["TargetHealth", "State"]?.text, "unhealthy")
+        XCTAssertEqual(root.first(named: "RequestId")?.text, "abc-123")
+    }
+
+    func testEntitiesCharacterReferencesAndCDATA() throws {
+        let root = try XCTUnwrap(parse(#"<M>a &lt;b&gt; &amp; &quot;c&quot; &apos;d&apos; &#233;&#x263A; <![CDATA[<raw> & ]]>tail</M>"#))
+        XCTAssertEqual(root.text, #"a <b> & "c" 'd' é☺ <raw> & tail"#)
+    }
+
+    func testLeafTextKeepsItsWhitespaceAndMultibyteCharacters() throws {
+        let root = try XCTUnwrap(parse("<Error><Message>  Rate exceeded — slow down  </Message><Code>Throttling</Code></Error>"))
+        XCTAssertEqual(root.child("Message")?.text, "  Rate exceeded — slow down  ")
+        XCTAssertEqual(root.child("Code")?.text, "Throttling")
+    }
+
+    func testSelfClosingTagsAttributesCommentsAndAByteOrderMark() throws {
+        let xml = "\u{FEFF}<!-- before --><R a=\"1>2\" b='x'><Empty/><E c=\"d\" /><!-- inside --><T>v</T></R>\n<!-- after -->\n"
+        let root = try XCTUnwrap(parse(xml))
+        XCTAssertEqual(root.children.map(\.name), ["Empty", "E", "T"])
+        XCTAssertEqual(root.child("Empty")?.text, "")
+        XCTAssertEqual(root.child("T")?.text, "v")
+    }
+
+    func testPrefixedNamesAreKeptWhole() throws {
+        XCTAssertEqual(try XCTUnwrap(parse("<ns:Root><ns:A>1</ns:A></ns:Root>")).child("ns:A")?.text, "1")
+    }
+
+    func testNotWellFormedGivesNil() {
+        XCTAssertNil(parse(""))
+        XCTAssertNil(parse("not xml"))
+        XCTAssertNil(parse("<A><B></A></B>"))
+        XCTAssertNil(parse("<A>unclosed"))
+        XCTAssertNil(parse("<A/><B/>"), "two roots")
+        XCTAssertNil(parse("<A>&unknown;</A>"))
+        XCTAssertNil(parse("<A>&amp</A>"))
+        XCTAssertNil(parse("<A></A>trailing text"))
+        XCTAssertNil(parse("<A><!-- never closed </A>"))
+        XCTAssertNil(parse("<A attr=\"open></A>"))
+    }
+}
