@@ -32,7 +32,7 @@ public struct AWSServiceClient: Sendable {
 
     private func encode(_ input: some Encodable, for operation: String) throws -> Data {
         do {
-            return try AWSJSON.encoder.encode(input)
+            return try JSONRequestEncoder.encode(input)
         } catch {
             throw AWSError(service: service.name, operation: operation, status: nil, code: "SerializationError", message: "\(error)")
         }
