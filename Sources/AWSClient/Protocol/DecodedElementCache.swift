@@ -6,11 +6,14 @@ import Foundation
 /// Decoding is a pure function of the bytes, so a byte-identical element is exactly what decoding would have
 /// produced. Entries live for two generations: a poller starts one per refresh, and whatever neither that
 /// refresh nor the one before saw is dropped.
+///
+/// The generic parts are inlinable so that they are specialised for each element type where they are used:
+/// unspecialised, looking up and copying values cost more than recognising the bytes.
 public final class DecodedElementCache<Element: Decodable & Sendable>: @unchecked Sendable {
-    private let lock = NSLock()
-    private let recognizer = ElementRecognizer()
-    private var current: [Int: Element] = [:]
-    private var previous: [Int: Element] = [:]
+    @usableFromInline let lock = NSLock()
+    @usableFromInline let recognizer = ElementRecognizer()
+    @usableFromInline var current: [Int: Element] = [:]
+    @usableFromInline var previous: [Int: Element] = [:]
 
     public init() {}
 
@@ -21,6 +24,7 @@ public final class DecodedElementCache<Element: Decodable & Sendable>: @unchecke
     public var count: Int { lock.withLock { recognizer.count } }
 
     /// Begins a refresh: what neither this refresh nor the last one saw is forgotten.
+    @inlinable
     public func startGeneration() {
         lock.withLock {
             recognizer.startGeneration()
@@ -31,6 +35,7 @@ public final class DecodedElementCache<Element: Decodable & Sendable>: @unchecke
 
     /// Decodes a reply whose bulk is the array member `key`, taking each element of it that was seen before
     /// from the cache; a reply without that array is decoded as usual.
+    @inlinable
     public func decode<Output: Decodable>(_ type: Output.Type, from data: Data, array key: String, at path: WritableKeyPath<Output, [Element]?>,
                                           unit: AWSServiceDescriptor.TimestampUnit) throws -> Output {
         guard let recognition = lock.withLock({ recognizer.recognize(data, key: key) }) else {
@@ -42,7 +47,8 @@ public final class DecodedElementCache<Element: Decodable & Sendable>: @unchecke
     }
 
     /// The elements in order: the known ones as they are, the rest decoded in one go and remembered.
-    private func elements(of data: Data, recognition: ElementRecognizer.Recognition, unit: AWSServiceDescriptor.TimestampUnit) throws -> [Element] {
+    @inlinable
+    func elements(of data: Data, recognition: ElementRecognizer.Recognition, unit: AWSServiceDescriptor.TimestampUnit) throws -> [Element] {
         let ranges = recognition.split.elements
         // Elements can be large structs, so each is copied once, straight into the result, when nothing is missing.
         let missing: [Int] = lock.withLock {
@@ -84,7 +90,8 @@ public final class DecodedElementCache<Element: Decodable & Sendable>: @unchecke
     }
 
     /// The value kept under `id`, carried into the current generation; called with the lock held.
-    private func value(_ id: Int) -> Element? {
+    @inlinable
+    func value(_ id: Int) -> Element? {
         if let element = current[id] { return element }
         guard let element = previous[id] else { return nil }
         current[id] = element

@@ -5,6 +5,7 @@ import Foundation
 /// confirmed by comparing all their bytes. A JSON value's extent follows from its bytes, so a match is the
 /// whole element. Not generic, so the per-element work is compiled once; `DecodedElementCache` keeps the
 /// decoded values by the ids handed out here.
+@usableFromInline
 final class ElementRecognizer {
     /// The bytes of one remembered element and the id its decoded value is kept under.
     private struct Candidate {
@@ -13,9 +14,10 @@ final class ElementRecognizer {
     }
 
     /// What one split found: the array's layout and, by element start offset, the ids of known elements.
+    @usableFromInline
     struct Recognition {
-        let split: JSONArraySplit
-        let known: [Int: Int]
+        @usableFromInline let split: JSONArraySplit
+        @usableFromInline let known: [Int: Int]
     }
 
     /// How many leading bytes pick the candidates; shorter elements are cheap to decode and not remembered.
@@ -26,20 +28,20 @@ final class ElementRecognizer {
     private var current: [Int: [Candidate]] = [:]
     private var previous: [Int: [Candidate]] = [:]
     private var nextID = 0
-    private(set) var hits = 0
-    private(set) var misses = 0
+    @usableFromInline private(set) var hits = 0
+    @usableFromInline private(set) var misses = 0
 
     /// Elements remembered, over both generations.
-    var count: Int { current.values.reduce(0) { $0 + $1.count } + previous.values.reduce(0) { $0 + $1.count } }
+    @usableFromInline var count: Int { current.values.reduce(0) { $0 + $1.count } + previous.values.reduce(0) { $0 + $1.count } }
 
     /// Begins a generation; candidates that neither it nor the last one matched or added are forgotten.
-    func startGeneration() {
+    @usableFromInline func startGeneration() {
         previous = current
         current = [:]
     }
 
     /// Splits the array member `key` out of `data`, jumping over every element it recognises.
-    func recognize(_ data: Data, key: String) -> Recognition? {
+    @usableFromInline func recognize(_ data: Data, key: String) -> Recognition? {
         var known: [Int: Int] = [:]
         let split = JSONArraySplit(data, key: key) { buffer, start in
             guard let (length, id) = self.match(in: buffer, at: start) else { return nil }
@@ -50,7 +52,7 @@ final class ElementRecognizer {
     }
 
     /// Remembers the bytes of an element that had to be decoded, if long enough; returns the id to keep its value under.
-    func remember(_ range: Range<Int>, of data: Data) -> Int? {
+    @usableFromInline func remember(_ range: Range<Int>, of data: Data) -> Int? {
         misses += 1
         guard range.count >= Self.prefixLength else { return nil }
         let start = data.startIndex

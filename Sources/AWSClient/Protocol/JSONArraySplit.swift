@@ -6,14 +6,15 @@ import Foundation
 /// The scan only tracks strings and nesting: it does not validate. Every element that is not recognised is
 /// decoded by `JSONDecoder`, and so is the remainder, so malformed JSON still fails there with its real error.
 /// A caller that already knows an element can say so at its first byte and the scan jumps over it unread.
+@usableFromInline
 struct JSONArraySplit {
     /// Given the document and an element's start offset, the length of an element known to start there, if any.
     typealias KnownElement = (UnsafeRawBufferPointer, Int) -> Int?
 
     /// Byte offsets of each element, in order, relative to the start of the document.
-    let elements: [Range<Int>]
+    @usableFromInline let elements: [Range<Int>]
     /// The document with the array's contents removed (`"tasks":[]`).
-    let remainder: Data
+    @usableFromInline let remainder: Data
 
     /// Nil when the document is not an object with `key` holding an array, or when the scan runs off its end.
     init?(_ data: Data, key: String, known: KnownElement = { _, _ in nil }) {

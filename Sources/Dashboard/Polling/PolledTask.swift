@@ -2,7 +2,9 @@ import AWSClient
 
 /// A task as a poller keeps it between refreshes: which service it belongs to and its snapshot, mapped once
 /// per change of its bytes rather than on every poll, and without the fields no pane shows.
-struct PolledTask: Decodable, Sendable, Equatable {
+///
+/// A class, so that handing the same unchanged task out of the cache on every poll costs one retain.
+final class PolledTask: Decodable, Sendable, Equatable {
     /// ECS's `group`, `service:NAME` for a service's tasks.
     let group: String?
     let snapshot: TaskSnapshot
@@ -11,5 +13,9 @@ struct PolledTask: Decodable, Sendable, Equatable {
         let task = try ECSTask(from: decoder)
         group = task.group
         snapshot = SnapshotMapper.task(task)
+    }
+
+    static func == (left: PolledTask, right: PolledTask) -> Bool {
+        left.group == right.group && left.snapshot == right.snapshot
     }
 }
