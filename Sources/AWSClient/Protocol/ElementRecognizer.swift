@@ -1,15 +1,18 @@
+import Crypto
 import Foundation
 
 /// Recognises elements of a reply's array whose bytes were seen in an earlier reply, without scanning them:
 /// candidates are found by a hash of an element's first bytes (which hold an ARN or id in AWS's replies) and
-/// confirmed by comparing all their bytes. A JSON value's extent follows from its bytes, so a match is the
-/// whole element. Not generic, so the per-element work is compiled once; `DecodedElementCache` keeps the
-/// decoded values by the ids handed out here.
+/// confirmed by the SHA-256 of as many bytes as the candidate had. A JSON value's extent follows from its
+/// bytes, so a match is the whole element. Only the digest is kept, not the bytes: keeping a fleet's task
+/// JSON cost more memory than its decoded snapshots. Not generic, so the per-element work is compiled once;
+/// `DecodedElementCache` keeps the decoded values by the ids handed out here.
 @usableFromInline
 final class ElementRecognizer {
-    /// The bytes of one remembered element and the id its decoded value is kept under.
+    /// The length and digest of one remembered element and the id its decoded value is kept under.
     private struct Candidate {
-        let bytes: [UInt8]
+        let length: Int
+        let digest: SHA256Digest
         let id: Int
     }
 
@@ -51,40 +54,39 @@ final class ElementRecognizer {
         return split.map { Recognition(split: $0, known: known) }
     }
 
-    /// Remembers the bytes of an element that had to be decoded, if long enough; returns the id to keep its value under.
+    /// Remembers an element that had to be decoded, if long enough; returns the id to keep its value under.
     @usableFromInline func remember(_ range: Range<Int>, of data: Data) -> Int? {
         misses += 1
         guard range.count >= Self.prefixLength else { return nil }
-        let start = data.startIndex
-        let bytes = [UInt8](data[(start + range.lowerBound)..<(start + range.upperBound)])
-        let key = bytes.withUnsafeBytes { Self.prefixHash($0.baseAddress!) }
-        nextID += 1
-        current[key, default: []].append(Candidate(bytes: bytes, id: nextID))
-        return nextID
+        return data.withUnsafeBytes { buffer in
+            let element = UnsafeRawBufferPointer(rebasing: buffer[range])
+            let key = Self.prefixHash(element.baseAddress!)
+            nextID += 1
+            current[key, default: []].append(Candidate(length: range.count, digest: SHA256.hash(data: element), id: nextID))
+            return nextID
+        }
     }
 
     private func match(in buffer: UnsafeRawBufferPointer, at start: Int) -> (length: Int, id: Int)? {
         guard start + Self.prefixLength <= buffer.count, let base = buffer.baseAddress else { return nil }
-        let element = base + start
-        let key = Self.prefixHash(element)
-        let remaining = buffer.count - start
-        if let candidate = Self.first(in: current[key], matching: element, remaining: remaining) {
-            hits += 1
-            return (candidate.bytes.count, candidate.id)
+        let key = Self.prefixHash(base + start)
+        // Candidates of one element usually share a length, so the last digest is reused.
+        var hashed: (length: Int, digest: SHA256Digest)?
+        func matches(_ candidate: Candidate) -> Bool {
+            guard start + candidate.length <= buffer.count else { return false }
+            if hashed?.length != candidate.length {
+                hashed = (candidate.length, SHA256.hash(data: UnsafeRawBufferPointer(start: base + start, count: candidate.length)))
+            }
+            return hashed?.digest == candidate.digest
         }
-        if let candidate = Self.first(in: previous[key], matching: element, remaining: remaining) {
-            current[key, default: []].append(candidate)
+        if let candidates = current[key], let found = candidates.prefix(Self.candidateLimit).first(where: matches) {
             hits += 1
-            return (candidate.bytes.count, candidate.id)
+            return (found.length, found.id)
         }
-        return nil
-    }
-
-    private static func first(in candidates: [Candidate]?, matching element: UnsafeRawPointer, remaining: Int) -> Candidate? {
-        guard let candidates else { return nil }
-        for candidate in candidates.prefix(candidateLimit) where candidate.bytes.count <= remaining {
-            let same = candidate.bytes.withUnsafeBytes { memcmp($0.baseAddress!, element, $0.count) == 0 }
-            if same { return candidate }
+        if let candidates = previous[key], let found = candidates.prefix(Self.candidateLimit).first(where: matches) {
+            current[key, default: []].append(found)
+            hits += 1
+            return (found.length, found.id)
         }
         return nil
     }
