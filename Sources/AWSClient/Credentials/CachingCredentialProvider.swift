@@ -13,7 +13,12 @@ public actor CachingCredentialProvider: CredentialProvider {
     /// so a flaky source is not called on every request while the current keys still work.
     let backgroundRetryDelay: TimeInterval
 
-    private var cached: Credentials?
+    private var cached: Credentials? {
+        didSet { current.withLock { $0 = cached } }
+    }
+    /// `cached`, readable without entering the actor: every request asks for credentials, and while they are
+    /// fresh that should not cost an actor hop (a thread switch when other requests hold the actor).
+    private nonisolated let current = LockedValue<Credentials?>(nil)
     private var refresh: Task<Credentials, any Error>?
     private var nextBackgroundAttempt: Date?
 
@@ -29,7 +34,12 @@ public actor CachingCredentialProvider: CredentialProvider {
         self.backgroundRetryDelay = backgroundRetryDelay
     }
 
-    public func credentials() async throws -> Credentials {
+    public nonisolated func credentials() async throws -> Credentials {
+        if let fresh = current.withLock({ $0 }), !fresh.expires(within: refreshMargin, of: clock.now()) { return fresh }
+        return try await cachedOrRefreshed()
+    }
+
+    private func cachedOrRefreshed() async throws -> Credentials {
         let now = clock.now()
         if let cached, !cached.expires(within: 0, of: now) {
             if cached.expires(within: refreshMargin, of: now), mayRefreshInBackground(now: now) {

@@ -3,11 +3,11 @@ import Foundation
 
 /// The one place AWS wire shapes become dashboard snapshots; everything above works on snapshots only.
 enum SnapshotMapper {
-    static func service(_ service: ECSService, tasks: [TaskSnapshot], taskDefinition: ECSTaskDefinition?,
+    static func service(_ service: ECSService, tasks: [TaskSnapshot], taskDefinition: TaskDefinitionCache.Facts?,
                         targetHealth: [ELBv2TargetHealthDescription]) -> ServiceSnapshot {
         let deployments = (service.deployments ?? []).map(deployment)
         let primary = deployments.first { $0.status == "PRIMARY" }
-        let containerImage = taskDefinition.flatMap(mainContainer)?.image
+        let containerImage = taskDefinition?.image
         return ServiceSnapshot(
             name: service.serviceName ?? lastComponent(of: service.serviceArn ?? "?"),
             arn: service.serviceArn ?? "",
@@ -29,7 +29,7 @@ enum SnapshotMapper {
                                      reason: $0.reason, description: $0.description)
             },
             circuitBreakerRollback: service.deploymentConfiguration?.deploymentCircuitBreaker?.rollback ?? false,
-            logs: taskDefinition.flatMap(mainContainer).flatMap(logSettings)
+            logs: taskDefinition?.logs
         )
     }
 

@@ -9,7 +9,7 @@ struct EnvironmentFetcher: Sendable {
     let taskDefinitions: TaskDefinitionCache
     /// Tasks and services from earlier refreshes, reused while their bytes are unchanged.
     let taskCache = DecodedElementCache<PolledTask>()
-    let serviceCache = DecodedElementCache<ECSService>()
+    let serviceCache = DecodedElementCache<PolledService>()
     let counter: CountingTransport
 
     /// Wraps the context's transport so calls can be counted.
@@ -60,22 +60,20 @@ struct EnvironmentFetcher: Sendable {
         async let describedServices = ecs.describeServices(cluster: cluster, services: serviceArns, reusing: serviceCache)
         async let runningArns = ecs.listTasks(cluster: cluster, serviceName: byService, desiredStatus: .running)
         let stoppedArns = scope.includeStoppedTasks ? try await ecs.listTasks(cluster: cluster, serviceName: byService, desiredStatus: .stopped) : []
-        let services = try await describedServices.items
+        let services = try await describedServices.items.map(\.service)
         let taskArns = try await runningArns + stoppedArns
         let tasks = taskArns.isEmpty ? [] : try await ecs.describeTasks(cluster: cluster, tasks: taskArns, reusing: taskCache).items
         let tasksByGroup = Dictionary(grouping: tasks) { $0.group ?? "" }.mapValues { $0.map(\.snapshot) }
 
         var errors: [FetchError] = []
-        var definitions: [String: ECSTaskDefinition] = [:]
+        var definitions: [String: TaskDefinitionCache.Facts] = [:]
         for arn in Set(services.compactMap(\.taskDefinition)) {
-            if let cached = await taskDefinitions.definition(arn) {
+            if let cached = taskDefinitions.facts(arn) {
                 definitions[arn] = cached
                 continue
             }
             do {
-                let definition = try await ecs.describeTaskDefinition(arn).taskDefinition
-                await taskDefinitions.store(definition, for: arn)
-                definitions[arn] = definition
+                definitions[arn] = taskDefinitions.store(try await ecs.describeTaskDefinition(arn).taskDefinition, for: arn)
             } catch {
                 errors.append(SnapshotMapper.fetchError(error, operation: "ECS DescribeTaskDefinition", at: now))
             }

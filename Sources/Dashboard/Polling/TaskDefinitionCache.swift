@@ -1,12 +1,34 @@
 import AWSClient
+import Foundation
 
-/// Task definitions by ARN: a revision never changes, so each is fetched once per run.
-actor TaskDefinitionCache {
-    private var definitions: [String: ECSTaskDefinition] = [:]
+/// What the poller needs of each task definition (its main container's image and log settings), by ARN: a
+/// revision never changes, so each is fetched once per run, and only these facts are kept of it.
+///
+/// A lock rather than an actor: every poll looks up every service's definition, and a hop per look-up cost
+/// more than the look-up.
+final class TaskDefinitionCache: @unchecked Sendable {
+    /// The main container's image and log settings.
+    struct Facts: Sendable, Equatable {
+        var image: String?
+        var logs: LogSettings?
 
-    func definition(_ arn: String) -> ECSTaskDefinition? { definitions[arn] }
+        init(_ definition: ECSTaskDefinition) {
+            let container = SnapshotMapper.mainContainer(definition)
+            image = container?.image
+            logs = container.flatMap(SnapshotMapper.logSettings)
+        }
+    }
 
-    func store(_ definition: ECSTaskDefinition, for arn: String) { definitions[arn] = definition }
+    private let lock = NSLock()
+    private var facts: [String: Facts] = [:]
 
-    var count: Int { definitions.count }
+    func facts(_ arn: String) -> Facts? { lock.withLock { facts[arn] } }
+
+    func store(_ definition: ECSTaskDefinition, for arn: String) -> Facts {
+        let known = Facts(definition)
+        lock.withLock { facts[arn] = known }
+        return known
+    }
+
+    var count: Int { lock.withLock { facts.count } }
 }
