@@ -2,7 +2,7 @@ import Dashboard
 
 /// Every benchmark ecsdash-bench knows, in the order it prints them.
 enum BenchmarkSuite {
-    static let all: [Benchmark] = [SigningBenchmark.benchmark, DecodingBenchmark.benchmark]
+    static let all: [Benchmark] = [SigningBenchmark.benchmark, DecodingBenchmark.benchmark, CallCostBenchmark.benchmark]
         + DashboardBenchmarks.names.map { name in
             Benchmark(name: name) { await DashboardBenchmarks.run(filter: name) }
         }

@@ -1,7 +1,7 @@
 import Foundation
 
 // ecsdash-bench: prints one JSON line per figure. Run with `swift run -c release ecsdash-bench [filter]`;
-// the filter picks benchmarks whose name contains it: sigv4, decode, fleet, frame, keypress, idle.
+// the filter picks benchmarks whose name contains it: sigv4, decode, calls, fleet, frame, keypress, idle, promotion.
 // keypress and idle drive the `ecsdash` built next to this binary (or ECSDASH_BIN) in tmux;
 // ECSDASH_BENCH_IDLE_SECONDS shortens idle's 60 s window.
 let filter = CommandLine.arguments.dropFirst().first

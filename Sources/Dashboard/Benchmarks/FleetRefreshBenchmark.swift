@@ -11,7 +11,7 @@ struct FleetRefreshBenchmark {
     /// refreshes (rollouts, crashes, stopped tasks) as much as it would between real polls.
     var interval: TimeInterval = 10
     /// Warm refreshes timed again with the simulator's time taken out.
-    var splitRefreshes = 40
+    var splitRefreshes = 60
 
     /// One refresh's outcome: calls made, calls the limits allow, and what it cost.
     struct Record {
