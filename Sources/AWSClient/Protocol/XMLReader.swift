@@ -105,9 +105,13 @@ struct XMLReader {
     /// Finishes the innermost open element, as a child of its parent or as the root.
     private mutating func close() -> Bool {
         guard let element = stack.popLast() else { return false }
-        var text = String(decoding: element.text, as: UTF8.self)
-        if !element.children.isEmpty { text = text.trimmingCharacters(in: .whitespacesAndNewlines) }
-        let node = XMLNode(name: element.name, text: text, children: element.children)
+        // Between child elements there is only indentation, which is not text.
+        var text = element.text[...]
+        if !element.children.isEmpty {
+            while let first = text.first, Self.isSpace(first) { text = text.dropFirst() }
+            while let last = text.last, Self.isSpace(last) { text = text.dropLast() }
+        }
+        let node = XMLNode(name: element.name, text: String(decoding: text, as: UTF8.self), children: element.children)
         if stack.isEmpty {
             root = node
         } else {
