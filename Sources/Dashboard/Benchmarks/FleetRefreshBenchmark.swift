@@ -12,6 +12,8 @@ struct FleetRefreshBenchmark {
     var interval: TimeInterval = 10
     /// Warm refreshes timed again with the simulator's time taken out.
     var splitRefreshes = 60
+    /// Refreshes timed against replayed replies, with no simulator running.
+    var replayedRefreshes = 100
 
     /// One refresh's outcome: calls made, calls the limits allow, and what it cost.
     struct Record {
@@ -225,21 +227,33 @@ struct FleetRefreshBenchmark {
                                         + "simulator's, so no simulated AWS runs in the process; nothing changed since the recording",
                                     "p90_ms": BenchmarkStatistics.percentile(replayed.cpu, 0.9).map { String(format: "%.2f", $0) } ?? "-",
                                     "unanswered_requests": String(replayed.unanswered)]),
+            replayed.residentGrowth.map {
+                BenchmarkFigure(name: "fleet_rss_growth_over_replayed_refreshes", unit: "MB", value: $0, extra: [
+                    "fleet": size, "target_mb": "0", "refreshes": String(replayedRefreshes - replayedRefreshes / 10),
+                    "how": "VmRSS after the last replayed refresh minus after the first tenth; the world is frozen, so this is the client's",
+                ])
+            } ?? .skipped("fleet_rss_growth_over_replayed_refreshes", unit: "MB", reason: "no /proc/self/status VmRSS on this platform"),
         ]
     }
 
     /// Records one more refresh of the warm sources, then times refreshes that get those same replies back.
-    private func measureReplay(sources: FleetSources, replay: ReplayTransport) async -> (cpu: [Double], unanswered: Int) {
+    /// Resident memory is read after the first tenth of the replays and at the end: with the world frozen,
+    /// any growth between the two is the client's.
+    private func measureReplay(sources: FleetSources, replay: ReplayTransport) async -> (cpu: [Double], unanswered: Int, residentGrowth: Double?) {
         replay.startRecording()
         _ = await sources.readOnce()
         replay.startReplaying()
         var cpu: [Double] = []
-        for _ in 0..<splitRefreshes {
+        var early: UInt64?
+        for index in 0..<replayedRefreshes {
+            if index == replayedRefreshes / 10 { early = ProcessMeter.residentBytes() }
             let start = ProcessMeter.processCPUNanoseconds()
             _ = await sources.readOnce()
             cpu.append(Double(ProcessMeter.processCPUNanoseconds() &- start) / 1_000_000)
         }
-        return (cpu, replay.unansweredCount)
+        var growth: Double?
+        if let early, let late = ProcessMeter.residentBytes() { growth = (Double(late) - Double(early)) / 1024 / 1024 }
+        return (cpu, replay.unansweredCount, growth)
     }
 
     /// `FleetSetup.demo`'s wiring (base keys assume each account's read role, credentials cached per account)
