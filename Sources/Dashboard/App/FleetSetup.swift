@@ -24,15 +24,18 @@ struct FleetSetup: Sendable {
         return FleetSetup(config: config, sources: sources, clock: SystemClock(), simulator: nil, deployContext: fleet.deployContext)
     }
 
-    /// The simulated fleet, reached through the same clients, signing and role assumption as AWS.
-    static func demo(simulator: SimulatedFleet, config: DashboardConfig, clock: any AWSClock) -> FleetSetup {
-        let region = config.region ?? "eu-west-1"
+    /// The simulated fleet, reached through the same clients, signing and role assumption as AWS. `transport`
+    /// replaces the simulator's own for benchmarks that time or replay what passes through it.
+    static func demo(simulator: SimulatedFleet, config: DashboardConfig, clock: any AWSClock,
+                     transport: (any HTTPTransport)? = nil) -> FleetSetup {
+        let region = config.region ?? SimulatedFleet.region
+        let transport = transport ?? simulator.transport
         let base = AWSClientContext(region: region, credentials: StaticCredentialProvider(SimulatedFleet.demoCredentials),
-                                    transport: simulator.transport, clock: clock, retryPolicy: RetryPolicy(maxAttempts: 2))
+                                    transport: transport, clock: clock, retryPolicy: RetryPolicy(maxAttempts: 2))
         let contexts: @Sendable (AccountConfig, String?) -> AWSClientContext = { account, role in
             guard let role else { return base }
             let assumed = AssumeRoleCredentialProvider(roleArn: role, source: base.credentials, region: region, sessionName: "ecsdash-demo",
-                                                       transport: simulator.transport, environment: [:], clock: clock)
+                                                       transport: transport, environment: [:], clock: clock)
             return base.with(credentials: CachingCredentialProvider(assumed, clock: clock))
         }
         let sources = FleetSources(config: config, contexts: { contexts($0, $0.roleArn) }, clock: clock)

@@ -184,14 +184,13 @@ struct FleetRefreshBenchmark {
 
     // MARK: The simulator's share of the CPU
 
-    /// The same refreshes through a copy of the demo wiring whose transport is timed, since `FleetSetup.demo`
-    /// offers no seam to wrap the simulator's transport.
+    /// The same refreshes through the demo wiring with the simulator's transport timed (and then replayed).
     private func measureSimulatorShare(size: String) async -> [BenchmarkFigure] {
         let clock = makeClock()
         let (simulator, config) = world(clock)
         let timed = TimedTransport(simulator.transport)
         let replay = ReplayTransport(timed)
-        let sources = Self.demoSources(config: config, transport: replay, clock: clock)
+        let sources = FleetSetup.demo(simulator: simulator, config: config, clock: clock, transport: replay).sources
         var process: [Double] = []
         var inside: [Double] = []
         var client: [Double] = []
@@ -254,20 +253,6 @@ struct FleetRefreshBenchmark {
         var growth: Double?
         if let early, let late = ProcessMeter.residentBytes() { growth = (Double(late) - Double(early)) / 1024 / 1024 }
         return (cpu, replay.unansweredCount, growth)
-    }
-
-    /// `FleetSetup.demo`'s wiring (base keys assume each account's read role, credentials cached per account)
-    /// over a given transport; keep it in step with that function.
-    static func demoSources(config: DashboardConfig, transport: any HTTPTransport, clock: any AWSClock) -> FleetSources {
-        let region = config.region ?? SimulatedFleet.region
-        let base = AWSClientContext(region: region, credentials: StaticCredentialProvider(SimulatedFleet.demoCredentials),
-                                    transport: transport, clock: clock, retryPolicy: RetryPolicy(maxAttempts: 2))
-        return FleetSources(config: config, contexts: { account in
-            guard let role = account.roleArn else { return base }
-            let assumed = AssumeRoleCredentialProvider(roleArn: role, source: base.credentials, region: region, sessionName: "ecsdash-demo",
-                                                       transport: transport, environment: [:], clock: clock)
-            return base.with(credentials: CachingCredentialProvider(assumed, clock: clock))
-        }, clock: clock)
     }
 
     /// `A=1, B=2` in key order, or `none`.
