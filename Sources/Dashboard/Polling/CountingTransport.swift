@@ -13,6 +13,14 @@ final class CountingTransport: HTTPTransport, @unchecked Sendable {
 
     var calls: Int { lock.withLock { count } }
 
+    /// `context` with its transport counted, and the counter.
+    static func counting(_ context: AWSClientContext) -> (context: AWSClientContext, counter: CountingTransport) {
+        let counter = CountingTransport(context.transport)
+        var counted = context
+        counted.transport = counter
+        return (counted, counter)
+    }
+
     func send(_ request: HTTPRequest) async throws -> HTTPResponse {
         lock.withLock { count += 1 }
         return try await base.send(request)

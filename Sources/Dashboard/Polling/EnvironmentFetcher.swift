@@ -14,13 +14,9 @@ struct EnvironmentFetcher: Sendable {
 
     /// Wraps the context's transport so calls can be counted.
     init(environment: EnvironmentConfig, context: AWSClientContext, taskDefinitions: TaskDefinitionCache = TaskDefinitionCache()) {
-        let counter = CountingTransport(context.transport)
-        var counted = context
-        counted.transport = counter
+        (self.context, counter) = CountingTransport.counting(context)
         self.environment = environment
-        self.context = counted
         self.taskDefinitions = taskDefinitions
-        self.counter = counter
     }
 
     /// How much of an environment to read: everything for the dashboard, or only what an action's plan and

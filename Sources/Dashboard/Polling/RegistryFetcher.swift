@@ -18,12 +18,8 @@ struct RegistryFetcher: Sendable {
     ]
 
     init(context: AWSClientContext, environmentNames: [String]) {
-        let counter = CountingTransport(context.transport)
-        var counted = context
-        counted.transport = counter
-        self.context = counted
+        (self.context, counter) = CountingTransport.counting(context)
         self.environmentNames = environmentNames
-        self.counter = counter
     }
 
     func fetch(repositories: [String], now: Date) async -> RegistrySnapshot {
