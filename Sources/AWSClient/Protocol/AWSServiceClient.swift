@@ -19,11 +19,13 @@ public struct AWSServiceClient: Sendable {
         }
     }
 
-    /// Calls a JSON-protocol operation whose reply is mostly one array (`tasks`, `services`) and takes the
-    /// elements whose bytes are unchanged since an earlier reply from `cache` instead of decoding them again.
+    /// Calls a JSON-protocol operation whose reply is mostly one array (`tasks`, `services`) and, given a
+    /// `cache`, takes the elements whose bytes are unchanged since an earlier reply from it instead of decoding
+    /// them again; without one, decodes the reply as `json` does.
     func json<Output: Decodable, Element>(_ operation: String, _ input: some Encodable, array key: String,
                                           at path: WritableKeyPath<Output, [Element]?>,
-                                          reusing cache: DecodedElementCache<Element>) async throws -> Output {
+                                          reusing cache: DecodedElementCache<Element>?) async throws -> Output {
+        guard let cache else { return try await json(operation, input) }
         let raw = try await jsonRaw(operation, body: try encode(input, for: operation))
         return try decodeReply(operation) {
             try cache.decode(Output.self, from: raw.isEmpty ? Data("{}".utf8) : raw, array: key, at: path, unit: service.timestampUnit)

@@ -57,11 +57,7 @@ public struct ECRClient: Sendable {
             let batch = Array(imageIds[start..<min(start + Self.imagesPerBatchGet, imageIds.count)])
             let input = ECRBatchGetImageInput(registryId: registryId, repositoryName: repositoryName, imageIds: batch,
                                               acceptedMediaTypes: acceptedMediaTypes)
-            let output: ECRBatchGetImageOutput = if let cache {
-                try await client.json("BatchGetImage", input, array: "images", at: \.images, reusing: cache)
-            } else {
-                try await client.json("BatchGetImage", input)
-            }
+            let output: ECRBatchGetImageOutput = try await client.json("BatchGetImage", input, array: "images", at: \.images, reusing: cache)
             result.images += output.images ?? []
             result.failures += output.failures ?? []
         }

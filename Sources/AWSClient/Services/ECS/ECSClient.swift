@@ -45,17 +45,13 @@ public struct ECSClient: Sendable {
 
     /// Describes services by name or ARN, 10 a call (the ECS limit), with the failures for missing ones.
     public func describeServices(cluster: String, services: [String]) async throws -> ECSDescribeResult<ECSService> {
-        try await describeInBatches(services, size: Self.servicesPerDescribe) { batch in
-            let output: ECSDescribeServicesOutput<ECSService> = try await client.json(
-                "DescribeServices", ECSDescribeServicesInput(cluster: cluster, services: batch))
-            return (output.services ?? [], output.failures ?? [])
-        }
+        try await describeServices(cluster: cluster, services: services, reusing: DecodedElementCache<ECSService>?.none)
     }
 
-    /// Describes services as `describeServices` does, decoding each as `Service` and taking those whose bytes
-    /// are unchanged since an earlier reply from `cache` (a poller's, kept between refreshes).
+    /// Describes services as above, decoding each as `Service`; with `cache` (a poller's, kept between
+    /// refreshes), services whose bytes are unchanged since an earlier reply are taken from it.
     public func describeServices<Service: Equatable>(cluster: String, services: [String],
-                                          reusing cache: DecodedElementCache<Service>) async throws -> ECSDescribeResult<Service> {
+                                                     reusing cache: DecodedElementCache<Service>?) async throws -> ECSDescribeResult<Service> {
         try await describeInBatches(services, size: Self.servicesPerDescribe) { batch in
             let output: ECSDescribeServicesOutput<Service> = try await client.json(
                 "DescribeServices", ECSDescribeServicesInput(cluster: cluster, services: batch), array: "services", at: \.services, reusing: cache)
@@ -78,15 +74,13 @@ public struct ECSClient: Sendable {
 
     /// Describes tasks by ARN or id, 100 a call (the ECS limit), with the failures for missing ones.
     public func describeTasks(cluster: String, tasks: [String]) async throws -> ECSDescribeResult<ECSTask> {
-        try await describeInBatches(tasks, size: Self.tasksPerDescribe) { batch in
-            let output: ECSDescribeTasksOutput<ECSTask> = try await client.json("DescribeTasks", ECSDescribeTasksInput(cluster: cluster, tasks: batch))
-            return (output.tasks ?? [], output.failures ?? [])
-        }
+        try await describeTasks(cluster: cluster, tasks: tasks, reusing: DecodedElementCache<ECSTask>?.none)
     }
 
-    /// Describes tasks as `describeTasks` does, decoding each as `Task` and taking those whose bytes are
-    /// unchanged since an earlier reply from `cache` (a poller's, kept between refreshes).
-    public func describeTasks<Task: Equatable>(cluster: String, tasks: [String], reusing cache: DecodedElementCache<Task>) async throws -> ECSDescribeResult<Task> {
+    /// Describes tasks as above, decoding each as `Task`; with `cache` (a poller's, kept between refreshes),
+    /// tasks whose bytes are unchanged since an earlier reply are taken from it.
+    public func describeTasks<Task: Equatable>(cluster: String, tasks: [String],
+                                               reusing cache: DecodedElementCache<Task>?) async throws -> ECSDescribeResult<Task> {
         try await describeInBatches(tasks, size: Self.tasksPerDescribe) { batch in
             let output: ECSDescribeTasksOutput<Task> = try await client.json(
                 "DescribeTasks", ECSDescribeTasksInput(cluster: cluster, tasks: batch), array: "tasks", at: \.tasks, reusing: cache)
