@@ -32,6 +32,12 @@ final class JSONByteWriter {
             writeString(data.base64EncodedString())
         } else if Value.self == URL.self, let url = value as? URL {
             writeString(url.absoluteString)
+        } else if let integer = value as? any BinaryInteger {
+            // The containers write Int themselves; the other widths reach here through the protocol's default
+            // methods, and asking them to encode themselves would only send them back here.
+            writeInteger(integer)
+        } else if let float = value as? Float {
+            try writeNumber(Double(float), codingPath: codingPath)
         } else {
             let encoder = StreamingJSONEncoder(writer: self, codingPath: codingPath)
             try value.encode(to: encoder)
@@ -228,58 +234,7 @@ private struct KeyedWriter<Key: CodingKey>: KeyedEncodingContainerProtocol {
         try encoder.writer.writeNumber(value, codingPath: codingPath + [key])
     }
 
-    mutating func encode(_ value: Float, forKey key: Key) throws {
-        try encode(Double(value), forKey: key)
-    }
-
     mutating func encode(_ value: Int, forKey key: Key) throws {
-        try encoder.beginEntry(key: key)
-        encoder.writer.writeInteger(value)
-    }
-
-    // Every integer width is written here: the protocol's defaults for them go through the generic
-    // `encode`, which would ask the integer to encode itself into this writer again, without end.
-    mutating func encode(_ value: Int8, forKey key: Key) throws {
-        try encoder.beginEntry(key: key)
-        encoder.writer.writeInteger(value)
-    }
-
-    mutating func encode(_ value: Int16, forKey key: Key) throws {
-        try encoder.beginEntry(key: key)
-        encoder.writer.writeInteger(value)
-    }
-
-    mutating func encode(_ value: Int32, forKey key: Key) throws {
-        try encoder.beginEntry(key: key)
-        encoder.writer.writeInteger(value)
-    }
-
-    mutating func encode(_ value: Int64, forKey key: Key) throws {
-        try encoder.beginEntry(key: key)
-        encoder.writer.writeInteger(value)
-    }
-
-    mutating func encode(_ value: UInt, forKey key: Key) throws {
-        try encoder.beginEntry(key: key)
-        encoder.writer.writeInteger(value)
-    }
-
-    mutating func encode(_ value: UInt8, forKey key: Key) throws {
-        try encoder.beginEntry(key: key)
-        encoder.writer.writeInteger(value)
-    }
-
-    mutating func encode(_ value: UInt16, forKey key: Key) throws {
-        try encoder.beginEntry(key: key)
-        encoder.writer.writeInteger(value)
-    }
-
-    mutating func encode(_ value: UInt32, forKey key: Key) throws {
-        try encoder.beginEntry(key: key)
-        encoder.writer.writeInteger(value)
-    }
-
-    mutating func encode(_ value: UInt64, forKey key: Key) throws {
         try encoder.beginEntry(key: key)
         encoder.writer.writeInteger(value)
     }
@@ -346,55 +301,6 @@ private struct UnkeyedWriter: UnkeyedEncodingContainer {
         encoder.writer.writeInteger(value)
     }
 
-    mutating func encode(_ value: Float) throws {
-        try encode(Double(value))
-    }
-
-    mutating func encode(_ value: Int8) throws {
-        try begin()
-        encoder.writer.writeInteger(value)
-    }
-
-    mutating func encode(_ value: Int16) throws {
-        try begin()
-        encoder.writer.writeInteger(value)
-    }
-
-    mutating func encode(_ value: Int32) throws {
-        try begin()
-        encoder.writer.writeInteger(value)
-    }
-
-    mutating func encode(_ value: Int64) throws {
-        try begin()
-        encoder.writer.writeInteger(value)
-    }
-
-    mutating func encode(_ value: UInt) throws {
-        try begin()
-        encoder.writer.writeInteger(value)
-    }
-
-    mutating func encode(_ value: UInt8) throws {
-        try begin()
-        encoder.writer.writeInteger(value)
-    }
-
-    mutating func encode(_ value: UInt16) throws {
-        try begin()
-        encoder.writer.writeInteger(value)
-    }
-
-    mutating func encode(_ value: UInt32) throws {
-        try begin()
-        encoder.writer.writeInteger(value)
-    }
-
-    mutating func encode(_ value: UInt64) throws {
-        try begin()
-        encoder.writer.writeInteger(value)
-    }
-
     mutating func encode<Value: Encodable>(_ value: Value) throws {
         try begin()
         try encoder.writer.writeValue(value, codingPath: codingPath)
@@ -449,55 +355,6 @@ private struct SingleValueWriter: SingleValueEncodingContainer {
     }
 
     mutating func encode(_ value: Int) throws {
-        try encoder.beginSingleValue()
-        encoder.writer.writeInteger(value)
-    }
-
-    mutating func encode(_ value: Float) throws {
-        try encode(Double(value))
-    }
-
-    mutating func encode(_ value: Int8) throws {
-        try encoder.beginSingleValue()
-        encoder.writer.writeInteger(value)
-    }
-
-    mutating func encode(_ value: Int16) throws {
-        try encoder.beginSingleValue()
-        encoder.writer.writeInteger(value)
-    }
-
-    mutating func encode(_ value: Int32) throws {
-        try encoder.beginSingleValue()
-        encoder.writer.writeInteger(value)
-    }
-
-    mutating func encode(_ value: Int64) throws {
-        try encoder.beginSingleValue()
-        encoder.writer.writeInteger(value)
-    }
-
-    mutating func encode(_ value: UInt) throws {
-        try encoder.beginSingleValue()
-        encoder.writer.writeInteger(value)
-    }
-
-    mutating func encode(_ value: UInt8) throws {
-        try encoder.beginSingleValue()
-        encoder.writer.writeInteger(value)
-    }
-
-    mutating func encode(_ value: UInt16) throws {
-        try encoder.beginSingleValue()
-        encoder.writer.writeInteger(value)
-    }
-
-    mutating func encode(_ value: UInt32) throws {
-        try encoder.beginSingleValue()
-        encoder.writer.writeInteger(value)
-    }
-
-    mutating func encode(_ value: UInt64) throws {
         try encoder.beginSingleValue()
         encoder.writer.writeInteger(value)
     }
