@@ -50,13 +50,10 @@ public final class DecodedElementCache<Element: Decodable & Sendable>: @unchecke
     @inlinable
     func elements(of data: Data, recognition: ElementRecognizer.Recognition, unit: AWSServiceDescriptor.TimestampUnit) throws -> [Element] {
         let ranges = recognition.split.elements
-        // Elements can be large structs, so each is copied once, straight into the result, when nothing is missing.
-        let missing: [Int] = lock.withLock {
-            ranges.indices.filter { index in recognition.known[ranges[index].lowerBound].flatMap(value) == nil }
-        }
-        if missing.isEmpty {
-            return lock.withLock { ranges.map { value(recognition.known[$0.lowerBound]!)! } }
-        }
+        // One look-up per element; the elements a poller caches are classes, so the optionals cost a retain each.
+        var found: [Element?] = lock.withLock { ranges.map { recognition.known[$0.lowerBound].flatMap(value) } }
+        let missing = found.indices.filter { found[$0] == nil }
+        guard !missing.isEmpty else { return found.map { $0! } }
 
         let start = data.startIndex
         var array = Data("[".utf8)
@@ -69,24 +66,13 @@ public final class DecodedElementCache<Element: Decodable & Sendable>: @unchecke
         guard decoded.count == missing.count else {
             throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "expected \(missing.count) elements, decoded \(decoded.count)"))
         }
-        return lock.withLock {
+        lock.withLock {
             for (index, element) in zip(missing, decoded) {
+                found[index] = element
                 if let id = recognizer.remember(ranges[index], of: data) { current[id] = element }
             }
-            let decodedIndices = Set(missing)
-            var result: [Element] = []
-            result.reserveCapacity(ranges.count)
-            var nextDecoded = 0
-            for index in ranges.indices {
-                if decodedIndices.contains(index) {
-                    result.append(decoded[nextDecoded])
-                    nextDecoded += 1
-                } else {
-                    result.append(value(recognition.known[ranges[index].lowerBound]!)!)
-                }
-            }
-            return result
         }
+        return found.map { $0! }
     }
 
     /// The value kept under `id`, carried into the current generation; called with the lock held.
