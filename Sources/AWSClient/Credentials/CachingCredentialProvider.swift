@@ -13,12 +13,13 @@ public actor CachingCredentialProvider: CredentialProvider {
     /// so a flaky source is not called on every request while the current keys still work.
     let backgroundRetryDelay: TimeInterval
 
+    /// The cached credentials, kept outside the actor's isolation: every request asks for them, and while they
+    /// are fresh that should not cost an actor hop (a thread switch when other requests hold the actor).
+    private nonisolated let cache = LockedValue<Credentials?>(nil)
     private var cached: Credentials? {
-        didSet { current.withLock { $0 = cached } }
+        get { cache.withLock { $0 } }
+        set { cache.withLock { $0 = newValue } }
     }
-    /// `cached`, readable without entering the actor: every request asks for credentials, and while they are
-    /// fresh that should not cost an actor hop (a thread switch when other requests hold the actor).
-    private nonisolated let current = LockedValue<Credentials?>(nil)
     private var refresh: Task<Credentials, any Error>?
     private var nextBackgroundAttempt: Date?
 
@@ -35,7 +36,7 @@ public actor CachingCredentialProvider: CredentialProvider {
     }
 
     public nonisolated func credentials() async throws -> Credentials {
-        if let fresh = current.withLock({ $0 }), !fresh.expires(within: refreshMargin, of: clock.now()) { return fresh }
+        if let fresh = cache.withLock({ $0 }), !fresh.expires(within: refreshMargin, of: clock.now()) { return fresh }
         return try await cachedOrRefreshed()
     }
 
