@@ -29,7 +29,8 @@ public final class DecodedElementCache<Element: Decodable & Sendable>: @unchecke
         lock.withLock {
             recognizer.startGeneration()
             previous = current
-            current = [:]
+            // Most of the last refresh's elements come back: sized for them, the table is not rebuilt as it fills.
+            current = Dictionary(minimumCapacity: previous.count)
         }
     }
 

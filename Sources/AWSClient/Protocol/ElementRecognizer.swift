@@ -1,18 +1,17 @@
-import Crypto
 import Foundation
 
 /// Recognises elements of a reply's array whose bytes were seen in an earlier reply, without scanning them:
 /// candidates are found by a hash of an element's first bytes (which hold an ARN or id in AWS's replies) and
-/// confirmed by the SHA-256 of as many bytes as the candidate had. A JSON value's extent follows from its
-/// bytes, so a match is the whole element. Only the digest is kept, not the bytes: keeping a fleet's task
+/// confirmed by the `ByteFingerprint` of as many bytes as the candidate had. A JSON value's extent follows from its
+/// bytes, so a match is the whole element. Only the fingerprint is kept, not the bytes: keeping a fleet's task
 /// JSON cost more memory than its decoded snapshots. Not generic, so the per-element work is compiled once;
 /// `DecodedElementCache` keeps the decoded values by the ids handed out here.
 @usableFromInline
 final class ElementRecognizer {
-    /// The length and digest of one remembered element and the id its decoded value is kept under.
+    /// The length and fingerprint of one remembered element and the id its decoded value is kept under.
     private struct Candidate {
         let length: Int
-        let digest: SHA256Digest
+        let fingerprint: ByteFingerprint
         let id: Int
     }
 
@@ -40,7 +39,7 @@ final class ElementRecognizer {
     /// Begins a generation; candidates that neither it nor the last one matched or added are forgotten.
     @usableFromInline func startGeneration() {
         previous = current
-        current = [:]
+        current = Dictionary(minimumCapacity: previous.count)
     }
 
     /// Splits the array member `key` out of `data`, jumping over every element it recognises.
@@ -62,7 +61,7 @@ final class ElementRecognizer {
             let element = UnsafeRawBufferPointer(rebasing: buffer[range])
             let key = Self.prefixHash(element.baseAddress!)
             nextID += 1
-            current[key, default: []].append(Candidate(length: range.count, digest: SHA256.hash(data: element), id: nextID))
+            current[key, default: []].append(Candidate(length: range.count, fingerprint: ByteFingerprint(element), id: nextID))
             return nextID
         }
     }
@@ -70,14 +69,14 @@ final class ElementRecognizer {
     private func match(in buffer: UnsafeRawBufferPointer, at start: Int) -> (length: Int, id: Int)? {
         guard start + Self.prefixLength <= buffer.count, let base = buffer.baseAddress else { return nil }
         let key = Self.prefixHash(base + start)
-        // Candidates of one element usually share a length, so the last digest is reused.
-        var hashed: (length: Int, digest: SHA256Digest)?
+        // Candidates of one element usually share a length, so the last fingerprint is reused.
+        var hashed: (length: Int, fingerprint: ByteFingerprint)?
         func matches(_ candidate: Candidate) -> Bool {
             guard start + candidate.length <= buffer.count else { return false }
             if hashed?.length != candidate.length {
-                hashed = (candidate.length, SHA256.hash(data: UnsafeRawBufferPointer(start: base + start, count: candidate.length)))
+                hashed = (candidate.length, ByteFingerprint(UnsafeRawBufferPointer(start: base + start, count: candidate.length)))
             }
-            return hashed?.digest == candidate.digest
+            return hashed?.fingerprint == candidate.fingerprint
         }
         if let candidates = current[key], let found = candidates.prefix(Self.candidateLimit).first(where: matches) {
             hits += 1
@@ -91,7 +90,7 @@ final class ElementRecognizer {
         return nil
     }
 
-    /// Picks a bucket, nothing more (the digest decides), so a cheap multiply-and-shift mix of the prefix's
+    /// Picks a bucket, nothing more (the fingerprint decides), so a cheap multiply-and-shift mix of the prefix's
     /// 8-byte words does; SipHash over it cost more than the look-up it served.
     private static func prefixHash(_ start: UnsafeRawPointer) -> Int {
         var hash: UInt64 = 0x9E37_79B9_7F4A_7C15
