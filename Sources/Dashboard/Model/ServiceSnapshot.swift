@@ -110,12 +110,14 @@ struct ImageReference: Equatable, Sendable, Codable {
             rest = rest[..<at]
         }
         var tag: String?
-        if let colon = rest.lastIndex(of: ":"), !rest[colon...].contains("/") {
+        // Byte searches: `Substring.contains("/")` would resolve to Foundation's string search, which the poller
+        // pays for every service on every refresh.
+        if let colon = rest.lastIndex(of: ":"), !rest[colon...].utf8.contains(UInt8(ascii: "/")) {
             tag = String(rest[rest.index(after: colon)...])
             rest = rest[..<colon]
         }
         var registry = ""
-        if let slash = rest.firstIndex(of: "/"), rest[..<slash].contains(".") || rest[..<slash].contains(":") {
+        if let slash = rest.firstIndex(of: "/"), rest[..<slash].utf8.contains(where: { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: ":") }) {
             registry = String(rest[..<slash])
             rest = rest[rest.index(after: slash)...]
         }
