@@ -12,6 +12,8 @@ public struct AWSClientContext: Sendable {
     public var retryBudget: RetryBudget
     public var rateLimiter: RateLimiter?
     public var clockSkew: ClockSkew
+    /// A poller's decoded replies, reused while a reply's bytes are unchanged; nil (the default) decodes every reply.
+    public var replyCache: DecodedReplyCache?
 
     public init(region: String, credentials: any CredentialProvider, transport: any HTTPTransport,
                 endpointOverride: String? = nil, environment: [String: String] = [:], clock: any AWSClock = SystemClock(),

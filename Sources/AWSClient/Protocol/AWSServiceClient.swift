@@ -11,24 +11,27 @@ public struct AWSServiceClient: Sendable {
         self.context = context
     }
 
-    /// Calls a JSON-protocol operation with an `Encodable` input and decodes the reply.
-    public func json<Output: Decodable>(_ operation: String, _ input: some Encodable, as output: Output.Type = Output.self) async throws -> Output {
-        let data = try await jsonRaw(operation, body: try encode(input, for: operation))
+    /// Calls a JSON-protocol operation with an `Encodable` input and decodes the reply (or, with the context's
+    /// reply cache, takes what the same bytes decoded to last time).
+    public func json<Output: Decodable & Sendable>(_ operation: String, _ input: some Encodable, as output: Output.Type = Output.self) async throws -> Output {
+        let raw = try await jsonRaw(operation, body: try encode(input, for: operation))
+        let data = raw.isEmpty ? Data("{}".utf8) : raw
         return try decodeReply(operation) {
-            try AWSJSON.decode(Output.self, from: data.isEmpty ? Data("{}".utf8) : data, unit: service.timestampUnit)
+            try reusingReply(data, as: Output.self) { try AWSJSON.decode(Output.self, from: data, unit: service.timestampUnit) }
         }
     }
 
     /// Calls a JSON-protocol operation whose reply is mostly one array (`tasks`, `services`) and, given a
     /// `cache`, takes the elements whose bytes are unchanged since an earlier reply from it instead of decoding
     /// them again; without one, decodes the reply as `json` does.
-    func json<Output: Decodable, Element>(_ operation: String, _ input: some Encodable, array key: String,
+    func json<Output: Decodable & Sendable, Element>(_ operation: String, _ input: some Encodable, array key: String,
                                           at path: WritableKeyPath<Output, [Element]?>,
                                           reusing cache: DecodedElementCache<Element>?) async throws -> Output {
-        guard let cache else { return try await json(operation, input) }
         let raw = try await jsonRaw(operation, body: try encode(input, for: operation))
+        let data = raw.isEmpty ? Data("{}".utf8) : raw
         return try decodeReply(operation) {
-            try cache.decode(Output.self, from: raw.isEmpty ? Data("{}".utf8) : raw, array: key, at: path, unit: service.timestampUnit)
+            guard let cache else { return try AWSJSON.decode(Output.self, from: data, unit: service.timestampUnit) }
+            return try cache.decode(Output.self, from: data, array: key, at: path, unit: service.timestampUnit, remainders: context.replyCache)
         }
     }
 
@@ -38,6 +41,24 @@ public struct AWSServiceClient: Sendable {
         } catch {
             throw AWSError(service: service.name, operation: operation, status: nil, code: "SerializationError", message: "\(error)")
         }
+    }
+
+    /// Calls a list operation, one page; with the context's reply cache, a page's list is decoded only when its
+    /// bytes changed, whatever the page token beside it.
+    func jsonPage<Output: Decodable & Sendable, Element: Decodable & Sendable>(_ operation: String, _ input: some Encodable, array key: String,
+                                                                                at path: WritableKeyPath<Output, [Element]?>) async throws -> Output {
+        let raw = try await jsonRaw(operation, body: try encode(input, for: operation))
+        let data = raw.isEmpty ? Data("{}".utf8) : raw
+        return try decodeReply(operation) {
+            guard let cache = context.replyCache else { return try AWSJSON.decode(Output.self, from: data, unit: service.timestampUnit) }
+            return try cache.decode(Output.self, from: data, array: key, at: path, unit: service.timestampUnit)
+        }
+    }
+
+    /// `decode`'s value, or the one decoded earlier from the same bytes when the context keeps a reply cache.
+    private func reusingReply<Output: Sendable>(_ bytes: Data, as type: Output.Type, _ decode: () throws -> Output) throws -> Output {
+        guard let cache = context.replyCache else { return try decode() }
+        return try bytes.withUnsafeBytes { try cache.value(of: $0, as: type, decode: decode) }
     }
 
     private func decodeReply<Output>(_ operation: String, _ decode: () throws -> Output) throws -> Output {
@@ -62,6 +83,31 @@ public struct AWSServiceClient: Sendable {
 
     /// Calls a query-protocol operation and returns the parsed XML reply.
     public func query(_ action: String, _ parameters: [QueryItem] = []) async throws -> XMLNode {
+        try parse(try await queryRaw(action, parameters), action: action)
+    }
+
+    /// Calls a query-protocol operation and reads its `<ActionResult>` element with `read`. With the context's
+    /// reply cache, a result whose bytes are unchanged since the last refresh is neither parsed nor read again.
+    public func queryResult<Output: Sendable>(_ action: String, _ parameters: [QueryItem] = [],
+                                              read: (XMLNode) throws -> Output) async throws -> Output {
+        let response = try await queryRaw(action, parameters)
+        let resultName = action + "Result"
+        func parseAndRead() throws -> Output {
+            guard let result = try parse(response, action: action).first(named: resultName) else {
+                throw AWSError(service: service.name, operation: action, status: response.status, code: "DeserializationError",
+                               message: "no <\(resultName)> in the reply: " + AWSErrorDecoder.snippet(response.body))
+            }
+            return try read(result)
+        }
+        guard let cache = context.replyCache, let range = XMLReader.elementRange(named: resultName, in: response.body) else {
+            return try parseAndRead()
+        }
+        return try response.body.withUnsafeBytes { bytes in
+            try cache.value(of: UnsafeRawBufferPointer(rebasing: bytes[range]), as: Output.self, decode: parseAndRead)
+        }
+    }
+
+    private func queryRaw(_ action: String, _ parameters: [QueryItem]) async throws -> HTTPResponse {
         guard case .query(let version) = service.wireProtocol else {
             preconditionFailure("\(service.name) does not speak the query protocol")
         }
@@ -70,7 +116,10 @@ public struct AWSServiceClient: Sendable {
             .joined(separator: "&")
         var headers = HTTPHeaders()
         headers.add("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")
-        let response = try await send(action, method: "POST", headers: headers, body: Data(form.utf8))
+        return try await send(action, method: "POST", headers: headers, body: Data(form.utf8))
+    }
+
+    private func parse(_ response: HTTPResponse, action: String) throws -> XMLNode {
         guard let xml = XMLNode.parse(response.body) else {
             throw AWSError(service: service.name, operation: action, status: response.status, code: "DeserializationError",
                            message: "reply is not XML: " + AWSErrorDecoder.snippet(response.body))

@@ -2,13 +2,13 @@
 /// seen before, at several times the speed of SHA-256 with the CPU's SHA extensions.
 ///
 /// It is not a cryptographic hash and is not used where one is needed: it only decides whether a poller may
-/// reuse the decoded value of an element it decoded earlier (actions read without the cache). Two lanes run
+/// reuse what it decoded from the same bytes earlier (a reply element or a whole reply). Two lanes run
 /// over every 16-byte block, each folding a 64×64→128-bit product to 64 bits (the mixing step of wyhash), with
 /// different pairings and keys, so distinct inputs of one length collide in both lanes with a chance of about
 /// 2⁻¹²⁸ per comparison. The keys are drawn at random once per process, so nobody outside it can aim a crafted
 /// reply at a collision.
 @usableFromInline
-struct ByteFingerprint: Equatable {
+struct ByteFingerprint: Hashable {
     let low: UInt64
     let high: UInt64
 

@@ -35,14 +35,21 @@ public final class DecodedElementCache<Element: Decodable & Sendable>: @unchecke
     }
 
     /// Decodes a reply whose bulk is the array member `key`, taking each element of it that was seen before
-    /// from the cache; a reply without that array is decoded as usual.
+    /// from the cache; a reply without that array is decoded as usual. The rest of the reply (`failures`, say)
+    /// is taken from `remainders` when its bytes were seen before too.
     @inlinable
-    public func decode<Output: Decodable>(_ type: Output.Type, from data: Data, array key: String, at path: WritableKeyPath<Output, [Element]?>,
-                                          unit: AWSServiceDescriptor.TimestampUnit) throws -> Output {
+    public func decode<Output: Decodable & Sendable>(_ type: Output.Type, from data: Data, array key: String,
+                                                     at path: WritableKeyPath<Output, [Element]?>, unit: AWSServiceDescriptor.TimestampUnit,
+                                                     remainders: DecodedReplyCache? = nil) throws -> Output {
         guard let recognition = lock.withLock({ recognizer.recognize(data, key: key) }) else {
             return try AWSJSON.decode(Output.self, from: data, unit: unit)
         }
-        var output = try AWSJSON.decode(Output.self, from: recognition.split.remainder, unit: unit)
+        let remainder = recognition.split.remainder
+        var output = try remainders.map { cache in
+            try remainder.withUnsafeBytes { bytes in
+                try cache.value(of: bytes, as: Output.self) { try AWSJSON.decode(Output.self, from: remainder, unit: unit) }
+            }
+        } ?? AWSJSON.decode(Output.self, from: remainder, unit: unit)
         output[keyPath: path] = try elements(of: data, recognition: recognition, unit: unit)
         return output
     }

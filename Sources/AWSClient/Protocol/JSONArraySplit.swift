@@ -15,6 +15,8 @@ struct JSONArraySplit {
     @usableFromInline let elements: [Range<Int>]
     /// The document with the array's contents removed (`"tasks":[]`).
     @usableFromInline let remainder: Data
+    /// Byte offsets of the whole array, `[` to `]` inclusive.
+    @usableFromInline let array: Range<Int>
 
     /// Nil when the document is not an object with `key` holding an array, or when the scan runs off its end.
     init?(_ data: Data, key: String, known: KnownElement = { _, _ in nil }) {
@@ -26,6 +28,7 @@ struct JSONArraySplit {
             }
         }) else { return nil }
         elements = found.elements
+        array = found.open..<(found.close + 1)
         let start = data.startIndex
         var remainder = Data(capacity: data.count - (found.close - found.open) + 1)
         remainder.append(data[start...(start + found.open)])

@@ -30,6 +30,46 @@ struct XMLReader {
         }
     }
 
+    /// The byte offsets from the first `<name` start tag to the end of the last `</name>` end tag: bytes that
+    /// hold the whole element, found without parsing, so a reply's result can be told unchanged. Nil when either
+    /// tag is missing (a self-closing element included).
+    static func elementRange(named name: String, in data: Data) -> Range<Int>? {
+        let open = Array(("<" + name).utf8), close = Array(("</" + name + ">").utf8)
+        return data.withUnsafeBytes { buffer -> Range<Int>? in
+            var start: Int?
+            var from = 0
+            while let found = offset(of: open, in: buffer, from: from) {
+                let after = found + open.count
+                // `<nameX` is another element; the tag must end or go on with attributes.
+                if after < buffer.count, [greater, 0x20, 0x09, 0x0A, 0x0D].contains(buffer[after]) {
+                    start = found
+                    break
+                }
+                from = after
+            }
+            guard let start else { return nil }
+            var end: Int?
+            from = start
+            while let found = offset(of: close, in: buffer, from: from) {
+                end = found + close.count
+                from = found + close.count
+            }
+            return end.map { start..<$0 }
+        }
+    }
+
+    /// Where `needle` next occurs at or after `start`. A plain loop: the standard library's generic search cost
+    /// more than parsing the reply would.
+    private static func offset(of needle: [UInt8], in buffer: UnsafeRawBufferPointer, from start: Int) -> Int? {
+        guard let first = needle.first, buffer.count - start >= needle.count else { return nil }
+        var candidate = start
+        while candidate <= buffer.count - needle.count {
+            if buffer[candidate] == first, needle.indices.allSatisfy({ buffer[candidate + $0] == needle[$0] }) { return candidate }
+            candidate += 1
+        }
+        return nil
+    }
+
     private init(bytes: UnsafeRawBufferPointer) {
         self.bytes = bytes
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { position = 3 }  // a UTF-8 byte order mark

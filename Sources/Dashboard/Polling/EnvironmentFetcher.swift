@@ -10,11 +10,16 @@ struct EnvironmentFetcher: Sendable {
     /// Tasks and services from earlier refreshes, reused while their bytes are unchanged.
     let taskCache = DecodedElementCache<PolledTask>()
     let serviceCache = DecodedElementCache<PolledService>()
+    /// Every other reply (list pages, target health, pipeline state), reused while its bytes are unchanged.
+    let replyCache = DecodedReplyCache()
     let counter: CountingTransport
 
-    /// Wraps the context's transport so calls can be counted.
+    /// Wraps the context's transport so calls can be counted, and gives it the fetcher's reply cache.
     init(environment: EnvironmentConfig, context: AWSClientContext, taskDefinitions: TaskDefinitionCache = TaskDefinitionCache()) {
-        (self.context, counter) = CountingTransport.counting(context)
+        var counted: AWSClientContext
+        (counted, counter) = CountingTransport.counting(context)
+        counted.replyCache = replyCache
+        self.context = counted
         self.environment = environment
         self.taskDefinitions = taskDefinitions
     }
@@ -42,6 +47,7 @@ struct EnvironmentFetcher: Sendable {
         if scope == .full {
             taskCache.startGeneration()
             serviceCache.startGeneration()
+            replyCache.startGeneration()
         }
         let ecs = ECSClient(context: context)
         let cluster = environment.cluster

@@ -11,6 +11,8 @@ struct RegistryFetcher: Sendable {
     let counter: CountingTransport
     /// Decoded images from earlier polls, reused while their bytes (manifest included) are unchanged.
     let imageCache = DecodedElementCache<ECRImage>()
+    /// The rest of each reply (the failures for missing tags, DescribeImages), reused while its bytes are unchanged.
+    let replyCache = DecodedReplyCache()
 
     static let manifestTypes = [
         "application/vnd.docker.distribution.manifest.v2+json", "application/vnd.docker.distribution.manifest.list.v2+json",
@@ -18,13 +20,17 @@ struct RegistryFetcher: Sendable {
     ]
 
     init(context: AWSClientContext, environmentNames: [String]) {
-        (self.context, counter) = CountingTransport.counting(context)
+        var counted: AWSClientContext
+        (counted, counter) = CountingTransport.counting(context)
+        counted.replyCache = replyCache
+        self.context = counted
         self.environmentNames = environmentNames
     }
 
     func fetch(repositories: [String], now: Date) async -> RegistrySnapshot {
         let before = counter.calls
         imageCache.startGeneration()
+        replyCache.startGeneration()
         let tags = environmentNames + environmentNames.map { "\($0)-previous" }
         let ecr = ECRClient(context: context)
         var snapshot = RegistrySnapshot(fetchedAt: now, repositories: [:], errors: [], apiCalls: 0)

@@ -20,6 +20,7 @@ final class JSONArraySplitTests: XCTestCase {
         let data = Data(#"{"tasks":[{"id":1},{"id":2}],"failures":[]}"#.utf8)
         let split = try XCTUnwrap(JSONArraySplit(data, key: "tasks"))
         XCTAssertEqual(String(decoding: split.remainder, as: UTF8.self), #"{"tasks":[],"failures":[]}"#)
+        XCTAssertEqual(String(decoding: data[split.array], as: UTF8.self), #"[{"id":1},{"id":2}]"#)
     }
 
     func testEmptyArrayHasNoElements() {
@@ -31,6 +32,7 @@ final class JSONArraySplitTests: XCTestCase {
         let slice = whole[2...]
         let split = try XCTUnwrap(JSONArraySplit(slice, key: "tasks"))
         XCTAssertEqual(split.elements, [10..<18])
+        XCTAssertEqual(split.array, 9..<19)
         XCTAssertEqual(String(decoding: split.remainder, as: UTF8.self), #"{"tasks":[]}"#)
     }
 

@@ -67,4 +67,15 @@ final class XMLReaderTests: XCTestCase {
         XCTAssertNil(parse("<A><!-- never closed </A>"))
         XCTAssertNil(parse("<A attr=\"open></A>"))
     }
+
+    func testElementRangeSpansTheFirstStartTagToTheLastEndTag() throws {
+        let text = #"<R xmlns="x"><NameResultX>no</NameResultX><NameResult a="1"><V>1</V></NameResult><M><Id>r-1</Id></M></R>"#
+        let range = try XCTUnwrap(XMLReader.elementRange(named: "NameResult", in: Data(text.utf8)))
+        let bytes = Array(text.utf8)[range]
+        XCTAssertEqual(String(decoding: bytes, as: UTF8.self), #"<NameResult a="1"><V>1</V></NameResult>"#)
+        XCTAssertNil(XMLReader.elementRange(named: "NameResult", in: Data("<R><NameResult/></R>".utf8)), "self-closing")
+        XCTAssertNil(XMLReader.elementRange(named: "NameResult", in: Data("<R><NameResult>".utf8)), "never closed")
+        XCTAssertNil(XMLReader.elementRange(named: "NameResult", in: Data("<R><Other/></R>".utf8)))
+        XCTAssertNil(XMLReader.elementRange(named: "NameResult", in: Data()))
+    }
 }

@@ -37,8 +37,8 @@ public struct ECSClient: Sendable {
     /// Every service ARN in the cluster, following every page (100 per page, the most ECS allows).
     public func listServices(cluster: String) async throws -> [String] {
         try await Paginator.collect { token in
-            let page: ECSListServicesOutput = try await client.json(
-                "ListServices", ECSListServicesInput(cluster: cluster, nextToken: token, maxResults: 100))
+            let page: ECSListServicesOutput = try await client.jsonPage(
+                "ListServices", ECSListServicesInput(cluster: cluster, nextToken: token, maxResults: 100), array: "serviceArns", at: \.serviceArns)
             return (page.serviceArns ?? [], page.nextToken)
         }
     }
@@ -67,7 +67,7 @@ public struct ECSClient: Sendable {
         try await Paginator.collect { token in
             let input = ECSListTasksInput(cluster: cluster, serviceName: serviceName, desiredStatus: desiredStatus.rawValue,
                                           family: family, nextToken: token, maxResults: 100)
-            let page: ECSListTasksOutput = try await client.json("ListTasks", input)
+            let page: ECSListTasksOutput = try await client.jsonPage("ListTasks", input, array: "taskArns", at: \.taskArns)
             return (page.taskArns ?? [], page.nextToken)
         }
     }

@@ -46,7 +46,7 @@ struct ECSDescribeServicesInput: Encodable {
 }
 
 /// DescribeServices' reply.
-struct ECSDescribeServicesOutput<Service: Decodable>: Decodable {
+struct ECSDescribeServicesOutput<Service: Decodable & Sendable>: Decodable, Sendable {
     var services: [Service]?
     var failures: [ECSFailure]?
 }
@@ -74,7 +74,7 @@ struct ECSDescribeTasksInput: Encodable {
 }
 
 /// DescribeTasks' reply.
-struct ECSDescribeTasksOutput<Task: Decodable>: Decodable {
+struct ECSDescribeTasksOutput<Task: Decodable & Sendable>: Decodable, Sendable {
     var tasks: [Task]?
     var failures: [ECSFailure]?
 }

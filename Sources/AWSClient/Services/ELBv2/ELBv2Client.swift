@@ -20,31 +20,21 @@ public struct ELBv2Client: Sendable {
             if let loadBalancerArn { parameters.append(QueryItem("LoadBalancerArn", loadBalancerArn)) }
             parameters.append(QueryItem("PageSize", String(Self.pageSize)))
             if let marker { parameters.append(QueryItem("Marker", marker)) }
-            let reply = try await client.query("DescribeTargetGroups", parameters)
-            let result = try Self.result(of: "DescribeTargetGroups", in: reply)
-            let groups = result.child("TargetGroups")?.children(named: "member").map(ELBv2TargetGroup.init(xml:)) ?? []
-            return (groups, result.child("NextMarker")?.text)
+            return try await client.queryResult("DescribeTargetGroups", parameters) { result in
+                (result.child("TargetGroups")?.children(named: "member").map(ELBv2TargetGroup.init(xml:)) ?? [], result.child("NextMarker")?.text)
+            }
         }
     }
 
     /// The registered targets of a target group and their health.
     public func describeTargetHealth(targetGroupArn: String) async throws -> [ELBv2TargetHealthDescription] {
-        let reply = try await client.query("DescribeTargetHealth", [QueryItem("TargetGroupArn", targetGroupArn)])
-        let result = try Self.result(of: "DescribeTargetHealth", in: reply)
-        return result.child("TargetHealthDescriptions")?.children(named: "member").map(ELBv2TargetHealthDescription.init(xml:)) ?? []
+        try await client.queryResult("DescribeTargetHealth", [QueryItem("TargetGroupArn", targetGroupArn)]) { result in
+            result.child("TargetHealthDescriptions")?.children(named: "member").map(ELBv2TargetHealthDescription.init(xml:)) ?? []
+        }
     }
 
     /// A query-protocol list parameter: `Name.member.1=a&Name.member.2=b`.
     static func members(_ name: String, _ values: [String]) -> [QueryItem] {
         values.enumerated().map { QueryItem("\(name).member.\($0.offset + 1)", $0.element) }
-    }
-
-    /// The `<ActionResult>` element of an `<ActionResponse>` reply.
-    private static func result(of action: String, in reply: XMLNode) throws -> XMLNode {
-        guard let result = reply.first(named: action + "Result") else {
-            throw AWSError(service: AWSServiceDescriptor.elbv2.name, operation: action, status: 200, code: "DeserializationError",
-                           message: "unexpected reply shape (root element \(reply.name))")
-        }
-        return result
     }
 }

@@ -1,0 +1,82 @@
+import Foundation
+
+/// Decoded replies of a poller's earlier refreshes, by their bytes, so that a reply identical to one of the
+/// last refresh's is not decoded again: list pages, pipeline states and target health seldom change between polls.
+///
+/// A reply is keyed by the type it was decoded as and the `ByteFingerprint` of the bytes that decide it; for a
+/// query-protocol reply those are the `<ActionResult>` element's, since AWS writes a fresh request id beside
+/// it. Entries live for two generations: a poller starts one per refresh, as with `DecodedElementCache`.
+/// Decoded values are immutable once stored, so handing the same one to several readers is safe. Decoding must
+/// depend on the type and the bytes alone, which holds because each wire type belongs to one service and so to
+/// one timestamp unit.
+public final class DecodedReplyCache: @unchecked Sendable {
+    private struct Key: Hashable {
+        let type: ObjectIdentifier
+        let length: Int
+        let fingerprint: ByteFingerprint
+    }
+
+    private let lock = NSLock()
+    private var current: [Key: any Sendable] = [:]
+    private var previous: [Key: any Sendable] = [:]
+    private var hits = 0
+    private var misses = 0
+
+    public init() {}
+
+    /// Replies taken from the cache, and replies decoded, since it was made.
+    public var statistics: (hits: Int, misses: Int) { lock.withLock { (hits, misses) } }
+
+    /// Begins a refresh: what neither this refresh nor the last one saw is forgotten.
+    public func startGeneration() {
+        lock.withLock {
+            previous = current
+            current = Dictionary(minimumCapacity: previous.count)
+        }
+    }
+
+    /// Decodes a reply whose bulk is the array member `key` (a list page), taking the array from the cache while
+    /// its bytes are unchanged: a page token beside it may differ from call to call while the list does not.
+    func decode<Output: Decodable & Sendable, Element: Decodable & Sendable>(
+        _ type: Output.Type, from data: Data, array key: String, at path: WritableKeyPath<Output, [Element]?>,
+        unit: AWSServiceDescriptor.TimestampUnit
+    ) throws -> Output {
+        guard let split = JSONArraySplit(data, key: key) else {
+            return try data.withUnsafeBytes { bytes in
+                try value(of: bytes, as: Output.self) { try AWSJSON.decode(Output.self, from: data, unit: unit) }
+            }
+        }
+        var output = try split.remainder.withUnsafeBytes { bytes in
+            try value(of: bytes, as: Output.self) { try AWSJSON.decode(Output.self, from: split.remainder, unit: unit) }
+        }
+        let start = data.startIndex
+        let arrayBytes = data[(start + split.array.lowerBound)..<(start + split.array.upperBound)]
+        output[keyPath: path] = try arrayBytes.withUnsafeBytes { bytes in
+            try value(of: bytes, as: [Element].self) { try AWSJSON.decode([Element].self, from: arrayBytes, unit: unit) }
+        }
+        return output
+    }
+
+    /// The value decoded earlier from these same bytes as `Output`, or `decode`'s, remembered for next time.
+    @usableFromInline
+    func value<Output: Sendable>(of bytes: UnsafeRawBufferPointer, as type: Output.Type, decode: () throws -> Output) rethrows -> Output {
+        let key = Key(type: ObjectIdentifier(type), length: bytes.count, fingerprint: ByteFingerprint(bytes))
+        let known: Output? = lock.withLock {
+            if let value = current[key] as? Output {
+                hits += 1
+                return value
+            }
+            guard let value = previous[key] as? Output else { return nil }
+            current[key] = value
+            hits += 1
+            return value
+        }
+        if let known { return known }
+        let value = try decode()
+        lock.withLock {
+            misses += 1
+            current[key] = value
+        }
+        return value
+    }
+}
