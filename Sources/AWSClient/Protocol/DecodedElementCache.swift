@@ -5,15 +5,13 @@ import Foundation
 ///
 /// Decoding is a pure function of the bytes, so a byte-identical element is exactly what decoding would have
 /// produced. Entries live for two generations: a poller starts one per refresh, and whatever neither that
-/// refresh nor the one before saw is dropped.
+/// refresh nor the one before saw is dropped. The recognizer keeps each value with its candidate.
 ///
 /// The generic parts are inlinable so that they are specialised for each element type where they are used:
-/// unspecialised, looking up and copying values cost more than recognising the bytes.
+/// unspecialised, casting and copying values cost more than recognising the bytes.
 public final class DecodedElementCache<Element: Decodable & Sendable>: @unchecked Sendable {
     @usableFromInline let lock = NSLock()
     @usableFromInline let recognizer = ElementRecognizer()
-    @usableFromInline var current: [Int: Element] = [:]
-    @usableFromInline var previous: [Int: Element] = [:]
 
     public init() {}
 
@@ -24,14 +22,8 @@ public final class DecodedElementCache<Element: Decodable & Sendable>: @unchecke
     public var count: Int { lock.withLock { recognizer.count } }
 
     /// Begins a refresh: what neither this refresh nor the last one saw is forgotten.
-    @inlinable
     public func startGeneration() {
-        lock.withLock {
-            recognizer.startGeneration()
-            previous = current
-            // Most of the last refresh's elements come back: sized for them, the table is not rebuilt as it fills.
-            current = Dictionary(minimumCapacity: previous.count)
-        }
+        lock.withLock { recognizer.startGeneration() }
     }
 
     /// Decodes a reply whose bulk is the array member `key`, taking each element of it that was seen before
@@ -58,8 +50,7 @@ public final class DecodedElementCache<Element: Decodable & Sendable>: @unchecke
     @inlinable
     func elements(of data: Data, recognition: ElementRecognizer.Recognition, unit: AWSServiceDescriptor.TimestampUnit) throws -> [Element] {
         let ranges = recognition.split.elements
-        // One look-up per element; the elements a poller caches are classes, so the optionals cost a retain each.
-        var found: [Element?] = lock.withLock { ranges.map { recognition.known[$0.lowerBound].flatMap(value) } }
+        var found: [Element?] = recognition.values.map { $0 as? Element }
         let missing = found.indices.filter { found[$0] == nil }
         guard !missing.isEmpty else { return found.map { $0! } }
 
@@ -77,18 +68,9 @@ public final class DecodedElementCache<Element: Decodable & Sendable>: @unchecke
         lock.withLock {
             for (index, element) in zip(missing, decoded) {
                 found[index] = element
-                if let id = recognizer.remember(ranges[index], of: data) { current[id] = element }
+                recognizer.remember(ranges[index], of: data, value: element)
             }
         }
         return found.map { $0! }
-    }
-
-    /// The value kept under `id`, carried into the current generation; called with the lock held.
-    @inlinable
-    func value(_ id: Int) -> Element? {
-        if let element = current[id] { return element }
-        guard let element = previous[id] else { return nil }
-        current[id] = element
-        return element
     }
 }

@@ -4,22 +4,24 @@ import Foundation
 /// candidates are found by a hash of an element's first bytes (which hold an ARN or id in AWS's replies) and
 /// confirmed by the `ByteFingerprint` of as many bytes as the candidate had. A JSON value's extent follows from its
 /// bytes, so a match is the whole element. Only the fingerprint is kept, not the bytes: keeping a fleet's task
-/// JSON cost more memory than its decoded snapshots. Not generic, so the per-element work is compiled once;
-/// `DecodedElementCache` keeps the decoded values by the ids handed out here.
+/// JSON cost more memory than its decoded snapshots. Each candidate holds its element's decoded value, so a match
+/// is one look-up. Not generic, so the per-element work is compiled once; `DecodedElementCache` gives it typed values.
 @usableFromInline
 final class ElementRecognizer {
-    /// The length and fingerprint of one remembered element and the id its decoded value is kept under.
+    /// One remembered element: its length, fingerprint and decoded value, and the last generation that saw it.
     private struct Candidate {
         let length: Int
         let fingerprint: ByteFingerprint
-        let id: Int
+        let value: Any
+        var seen: Int
     }
 
-    /// What one split found: the array's layout and, by element start offset, the ids of known elements.
+    /// What one split found: the array's layout and, in element order, the value of each element it knew.
     @usableFromInline
     struct Recognition {
         @usableFromInline let split: JSONArraySplit
-        @usableFromInline let known: [Int: Int]
+        /// Aligned with `split.elements`; nil where the element has to be decoded.
+        @usableFromInline let values: [Any?]
     }
 
     /// How many leading bytes pick the candidates; shorter elements are cheap to decode and not remembered.
@@ -27,65 +29,73 @@ final class ElementRecognizer {
     /// Candidates compared before giving up and decoding (many elements sharing a long prefix is unusual).
     private static let candidateLimit = 8
 
-    private var current: [Int: [Candidate]] = [:]
-    private var previous: [Int: [Candidate]] = [:]
-    private var nextID = 0
+    /// Candidates by the hash of their first bytes. A match stamps its generation in place; forgetting what two
+    /// generations did not see happens once per generation, so a poll's hits neither allocate nor copy.
+    private var buckets: [Int: [Candidate]] = [:]
+    private var generation = 0
     @usableFromInline private(set) var hits = 0
     @usableFromInline private(set) var misses = 0
 
     /// Elements remembered, over both generations.
-    @usableFromInline var count: Int { current.values.reduce(0) { $0 + $1.count } + previous.values.reduce(0) { $0 + $1.count } }
+    @usableFromInline var count: Int { buckets.values.reduce(0) { $0 + $1.count } }
 
     /// Begins a generation; candidates that neither it nor the last one matched or added are forgotten.
     @usableFromInline func startGeneration() {
-        previous = current
-        current = Dictionary(minimumCapacity: previous.count)
+        generation += 1
+        let oldest = generation - 1
+        var emptied: [Int] = []
+        for index in buckets.indices {
+            buckets.values[index].removeAll { $0.seen < oldest }
+            if buckets.values[index].isEmpty { emptied.append(buckets.keys[index]) }
+        }
+        for key in emptied { buckets.removeValue(forKey: key) }
     }
 
     /// Splits the array member `key` out of `data`, jumping over every element it recognises.
     @usableFromInline func recognize(_ data: Data, key: String) -> Recognition? {
-        var known: [Int: Int] = [:]
+        var found: [(start: Int, value: Any)] = []
         let split = JSONArraySplit(data, key: key) { buffer, start in
-            guard let (length, id) = self.match(in: buffer, at: start) else { return nil }
-            known[start] = id
+            guard let (length, value) = self.match(in: buffer, at: start) else { return nil }
+            found.append((start, value))
             return length
         }
-        return split.map { Recognition(split: $0, known: known) }
+        guard let split else { return nil }
+        // Both lists are in document order, so one walk pairs each known value with its element.
+        var values = [Any?](repeating: nil, count: split.elements.count)
+        var next = 0
+        for (index, element) in split.elements.enumerated() where next < found.count && found[next].start == element.lowerBound {
+            values[index] = found[next].value
+            next += 1
+        }
+        return Recognition(split: split, values: values)
     }
 
-    /// Remembers an element that had to be decoded, if long enough; returns the id to keep its value under.
-    @usableFromInline func remember(_ range: Range<Int>, of data: Data) -> Int? {
+    /// Remembers an element that had to be decoded, with its value, if it is long enough to be recognised.
+    @usableFromInline func remember(_ range: Range<Int>, of data: Data, value: Any) {
         misses += 1
-        guard range.count >= Self.prefixLength else { return nil }
-        return data.withUnsafeBytes { buffer in
+        guard range.count >= Self.prefixLength else { return }
+        data.withUnsafeBytes { buffer in
             let element = UnsafeRawBufferPointer(rebasing: buffer[range])
-            let key = Self.prefixHash(element.baseAddress!)
-            nextID += 1
-            current[key, default: []].append(Candidate(length: range.count, fingerprint: ByteFingerprint(element), id: nextID))
-            return nextID
+            let candidate = Candidate(length: range.count, fingerprint: ByteFingerprint(element), value: value, seen: generation)
+            buckets[Self.prefixHash(element.baseAddress!), default: []].append(candidate)
         }
     }
 
-    private func match(in buffer: UnsafeRawBufferPointer, at start: Int) -> (length: Int, id: Int)? {
-        guard start + Self.prefixLength <= buffer.count, let base = buffer.baseAddress else { return nil }
-        let key = Self.prefixHash(base + start)
+    private func match(in buffer: UnsafeRawBufferPointer, at start: Int) -> (length: Int, value: Any)? {
+        guard start + Self.prefixLength <= buffer.count, let base = buffer.baseAddress,
+              let bucket = buckets.index(forKey: Self.prefixHash(base + start)) else { return nil }
         // Candidates of one element usually share a length, so the last fingerprint is reused.
         var hashed: (length: Int, fingerprint: ByteFingerprint)?
-        func matches(_ candidate: Candidate) -> Bool {
-            guard start + candidate.length <= buffer.count else { return false }
+        for position in buckets.values[bucket].indices.prefix(Self.candidateLimit) {
+            let candidate = buckets.values[bucket][position]
+            guard start + candidate.length <= buffer.count else { continue }
             if hashed?.length != candidate.length {
                 hashed = (candidate.length, ByteFingerprint(UnsafeRawBufferPointer(start: base + start, count: candidate.length)))
             }
-            return hashed?.fingerprint == candidate.fingerprint
-        }
-        if let candidates = current[key], let found = candidates.prefix(Self.candidateLimit).first(where: matches) {
+            guard hashed?.fingerprint == candidate.fingerprint else { continue }
+            buckets.values[bucket][position].seen = generation
             hits += 1
-            return (found.length, found.id)
-        }
-        if let candidates = previous[key], let found = candidates.prefix(Self.candidateLimit).first(where: matches) {
-            current[key, default: []].append(found)
-            hits += 1
-            return (found.length, found.id)
+            return (candidate.length, candidate.value)
         }
         return nil
     }
