@@ -26,7 +26,8 @@ final class JSONRequestEncoderTests: XCTestCase {
         var data = Data([0, 1, 2, 250])
         var missing: String? = nil
         var present: String? = "here"
-        var list = ["a", "b"]
+        var list = ["a", "b \"quoted\" \\ \n"]
+        var lists = [["x", "y"], []]
         var empty: [String] = []
         var nested = [Inner(name: "x", values: [1, 2]), Inner(name: "y", values: [])]
         var map = ["k": ["v": 1]]
