@@ -7,7 +7,6 @@ enum SnapshotMapper {
                         targetHealth: [ELBv2TargetHealthDescription]) -> ServiceSnapshot {
         let deployments = (service.deployments ?? []).map(deployment)
         let primary = deployments.first { $0.status == "PRIMARY" }
-        let containerImage = taskDefinition?.image
         return ServiceSnapshot(
             name: service.serviceName ?? lastComponent(of: service.serviceArn ?? "?"),
             arn: service.serviceArn ?? "",
@@ -22,8 +21,12 @@ enum SnapshotMapper {
             events: (service.events ?? []).prefix(ServiceSnapshot.eventLimit).map {
                 ServiceEventSnapshot(id: $0.id ?? "", createdAt: $0.createdAt, message: $0.message ?? "")
             },
-            image: containerImage.map(ImageReference.parse),
-            tasks: tasks.sorted { ($0.lastStatus == "RUNNING" ? 0 : 1, $0.id) < ($1.lastStatus == "RUNNING" ? 0 : 1, $1.id) },
+            image: taskDefinition?.image,
+            tasks: tasks.sorted { lhs, rhs in
+                // Running tasks first, then by id.
+                let lhsRunning = lhs.lastStatus == "RUNNING", rhsRunning = rhs.lastStatus == "RUNNING"
+                return lhsRunning != rhsRunning ? lhsRunning : lhs.id < rhs.id
+            },
             targetHealth: targetHealth.map {
                 TargetHealthSnapshot(targetId: $0.targetId ?? "", port: $0.targetPort, state: $0.state ?? "unknown",
                                      reason: $0.reason, description: $0.description)

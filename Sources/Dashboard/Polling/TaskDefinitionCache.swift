@@ -9,12 +9,13 @@ import Foundation
 final class TaskDefinitionCache: @unchecked Sendable {
     /// The main container's image and log settings.
     struct Facts: Sendable, Equatable {
-        var image: String?
+        /// Parsed once here rather than for every service on every refresh.
+        var image: ImageReference?
         var logs: LogSettings?
 
         init(_ definition: ECSTaskDefinition) {
             let container = SnapshotMapper.mainContainer(definition)
-            image = container?.image
+            image = container?.image.map(ImageReference.parse)
             logs = container.flatMap(SnapshotMapper.logSettings)
         }
     }
