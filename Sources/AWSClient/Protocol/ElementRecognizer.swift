@@ -43,12 +43,13 @@ final class ElementRecognizer {
     @usableFromInline func startGeneration() {
         generation += 1
         let oldest = generation - 1
-        var emptied: [Int] = []
-        for index in buckets.indices {
-            buckets.values[index].removeAll { $0.seen < oldest }
-            if buckets.values[index].isEmpty { emptied.append(buckets.keys[index]) }
+        // Found first and changed after: changing the table while iterating it would copy it, and in a steady
+        // fleet there is nothing to change.
+        let stale = buckets.compactMap { key, candidates in candidates.contains { $0.seen < oldest } ? key : nil }
+        for key in stale {
+            buckets[key]?.removeAll { $0.seen < oldest }
+            if buckets[key]?.isEmpty == true { buckets.removeValue(forKey: key) }
         }
-        for key in emptied { buckets.removeValue(forKey: key) }
     }
 
     /// Splits the array member `key` out of `data`, jumping over every element it recognises.
