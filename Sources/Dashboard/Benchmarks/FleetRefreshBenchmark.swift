@@ -54,7 +54,7 @@ struct FleetRefreshBenchmark {
         resident[0] = ProcessMeter.residentBytes()
         var tracker = MinimumCallTracker(config: config, servicesPerEnvironment: servicesPerEnvironment)
         var records: [Record] = []
-        var reuseAfterFirst: (hits: Int, misses: Int) = (0, 0)
+        var reuseAfterFirst = Reuse()
         for index in 1...refreshes {
             if index == 2 { reuseAfterFirst = Self.reuse(setup.sources) }
             if index > 1 { clock.advance(by: interval) }
@@ -72,19 +72,36 @@ struct FleetRefreshBenchmark {
         let extra = ["fleet": size, "interval_s": String(Int(interval)), "clock_slept_s": String(clock.sleptSeconds)]
         let reuse = Self.reuse(setup.sources)
         let warm = Double(refreshes - 1)
-        let reuseFigure = BenchmarkFigure(name: "fleet_refresh_elements_decoded_warm_mean", unit: "elements",
-                                          value: Double(reuse.misses - reuseAfterFirst.misses) / warm, extra: extra.merging([
-            "reused_mean": String(format: "%.1f", Double(reuse.hits - reuseAfterFirst.hits) / warm),
-            "what": "tasks, services and ECR images per warm refresh decoded because their bytes changed, against those reused unchanged",
-        ]) { $1 })
-        return callFigures(records, extra: extra) + cpuFigures(records, extra: extra) + [reuseFigure] + memoryFigures(resident, extra: extra)
+        let reuseFigures = [
+            BenchmarkFigure(name: "fleet_refresh_elements_decoded_warm_mean", unit: "elements",
+                            value: Double(reuse.elements.misses - reuseAfterFirst.elements.misses) / warm, extra: extra.merging([
+                "reused_mean": String(format: "%.1f", Double(reuse.elements.hits - reuseAfterFirst.elements.hits) / warm),
+                "what": "tasks, services and ECR images per warm refresh decoded because their bytes changed, against those reused unchanged",
+            ]) { $1 }),
+            BenchmarkFigure(name: "fleet_refresh_replies_decoded_warm_mean", unit: "replies",
+                            value: Double(reuse.replies.misses - reuseAfterFirst.replies.misses) / warm, extra: extra.merging([
+                "reused_mean": String(format: "%.1f", Double(reuse.replies.hits - reuseAfterFirst.replies.hits) / warm),
+                "what": "list pages' lists, the rest of describe replies, target health and pipeline states per warm refresh decoded "
+                    + "because their bytes changed, against those reused unchanged",
+            ]) { $1 }),
+        ]
+        return callFigures(records, extra: extra) + cpuFigures(records, extra: extra) + reuseFigures + memoryFigures(resident, extra: extra)
     }
 
-    /// Elements reused and decoded so far by every decode cache of the fleet's pollers.
-    private static func reuse(_ sources: FleetSources) -> (hits: Int, misses: Int) {
-        let statistics = sources.environments.flatMap { [$0.taskCache.statistics, $0.serviceCache.statistics] }
+    /// Decoded values reused (hits) and decoded (misses) so far, summed over the fleet's pollers.
+    private struct Reuse {
+        var elements: (hits: Int, misses: Int) = (0, 0)
+        var replies: (hits: Int, misses: Int) = (0, 0)
+    }
+
+    private static func reuse(_ sources: FleetSources) -> Reuse {
+        let elements = sources.environments.flatMap { [$0.taskCache.statistics, $0.serviceCache.statistics] }
             + (sources.registry.map { [$0.imageCache.statistics] } ?? [])
-        return statistics.reduce((0, 0)) { ($0.0 + $1.hits, $0.1 + $1.misses) }
+        let replies = sources.environments.map(\.replyCache.statistics) + (sources.registry.map { [$0.replyCache.statistics] } ?? [])
+        func sum(_ counts: [(hits: Int, misses: Int)]) -> (hits: Int, misses: Int) {
+            counts.reduce((0, 0)) { ($0.0 + $1.hits, $0.1 + $1.misses) }
+        }
+        return Reuse(elements: sum(elements), replies: sum(replies))
     }
 
     private static func errors(in fleet: FleetSnapshot) -> [String] {
