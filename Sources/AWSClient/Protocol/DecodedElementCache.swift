@@ -46,31 +46,36 @@ public final class DecodedElementCache<Element: Decodable & Sendable>: @unchecke
         return output
     }
 
-    /// The elements in order: the known ones as they are, the rest decoded in one go and remembered.
+    /// The elements in order: the known ones as they are, the rest decoded in one go and remembered. Each value
+    /// is copied once, into the result: for a struct element every copy retains all of its strings.
     @inlinable
     func elements(of data: Data, recognition: ElementRecognizer.Recognition, unit: AWSServiceDescriptor.TimestampUnit) throws -> [Element] {
         let ranges = recognition.split.elements
-        var found: [Element?] = recognition.values.map { $0 as? Element }
-        let missing = found.indices.filter { found[$0] == nil }
-        guard !missing.isEmpty else { return found.map { $0! } }
-
-        let start = data.startIndex
-        var array = Data("[".utf8)
-        for (position, index) in missing.enumerated() {
-            if position > 0 { array.append(UInt8(ascii: ",")) }
-            array.append(data[(start + ranges[index].lowerBound)..<(start + ranges[index].upperBound)])
-        }
-        array.append(UInt8(ascii: "]"))
-        let decoded = try AWSJSON.decode([Element].self, from: array, unit: unit)
-        guard decoded.count == missing.count else {
-            throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "expected \(missing.count) elements, decoded \(decoded.count)"))
-        }
-        lock.withLock {
-            for (index, element) in zip(missing, decoded) {
-                found[index] = element
-                recognizer.remember(ranges[index], of: data, value: element)
+        let missing = recognition.values.indices.filter { recognition.values[$0] == nil }
+        var decoded: [Element] = []
+        if !missing.isEmpty {
+            let start = data.startIndex
+            var array = Data("[".utf8)
+            for (position, index) in missing.enumerated() {
+                if position > 0 { array.append(UInt8(ascii: ",")) }
+                array.append(data[(start + ranges[index].lowerBound)..<(start + ranges[index].upperBound)])
+            }
+            array.append(UInt8(ascii: "]"))
+            decoded = try AWSJSON.decode([Element].self, from: array, unit: unit)
+            guard decoded.count == missing.count else {
+                throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "expected \(missing.count) elements, decoded \(decoded.count)"))
+            }
+            lock.withLock {
+                for (index, element) in zip(missing, decoded) { recognizer.remember(ranges[index], of: data, value: element) }
             }
         }
-        return found.map { $0! }
+        var result: [Element] = []
+        result.reserveCapacity(ranges.count)
+        var nextDecoded = decoded.makeIterator()
+        for value in recognition.values {
+            // This cache's recognizer only ever remembers this cache's `Element`s, so the cast cannot fail.
+            if let value { result.append(value as! Element) } else if let element = nextDecoded.next() { result.append(element) }
+        }
+        return result
     }
 }
