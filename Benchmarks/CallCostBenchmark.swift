@@ -24,6 +24,9 @@ enum CallCostBenchmark {
         let listTasks = ECSClient(context: context(replying: "{\"taskArns\":[\(arns.joined(separator: ","))]}"))
         let describeTasks = ECSClient(context: context(replying: DecodingBenchmark.reply(tasks: 100)))
         let targetHealth = ELBv2Client(context: context(replying: targetHealthReply(targets: 10)))
+        // A poller's clients keep a reply cache: an unchanged page or target health is not decoded again.
+        let polledListTasks = ECSClient(context: context(replying: "{\"taskArns\":[\(arns.joined(separator: ","))]}", replies: DecodedReplyCache()))
+        let polledTargetHealth = ELBv2Client(context: context(replying: targetHealthReply(targets: 10), replies: DecodedReplyCache()))
         let taskIds = (0..<100).map { String(format: "%032x", $0) }
         let cache = DecodedElementCache<ECSTask>()
         let group = "arn:aws:elasticloadbalancing:eu-west-1:555555555555:targetgroup/frontend/73e2d6bc24d8a067"
@@ -37,12 +40,20 @@ enum CallCostBenchmark {
             await figure("call_describe_target_health_10_median", "DescribeTargetHealth of a group with 10 targets (query protocol, XML)") {
                 _ = try await targetHealth.describeTargetHealth(targetGroupArn: group)
             },
+            await figure("call_list_tasks_100_unchanged_median", "ListTasks, one page of 100 ARNs seen before (reply cache warm)") {
+                _ = try await polledListTasks.listTasks(cluster: "app-prod")
+            },
+            await figure("call_describe_target_health_10_unchanged_median", "DescribeTargetHealth of 10 targets seen before (reply cache warm)") {
+                _ = try await polledTargetHealth.describeTargetHealth(targetGroupArn: group)
+            },
         ]
     }
 
-    private static func context(replying body: String) -> AWSClientContext {
-        AWSClientContext(region: "eu-west-1", credentials: StaticCredentialProvider(Credentials(accessKeyId: "AKIDEXAMPLE", secretAccessKey: "secret", sessionToken: "token")),
-                         transport: FixedReply(body))
+    private static func context(replying body: String, replies: DecodedReplyCache? = nil) -> AWSClientContext {
+        let credentials = StaticCredentialProvider(Credentials(accessKeyId: "AKIDEXAMPLE", secretAccessKey: "secret", sessionToken: "token"))
+        var context = AWSClientContext(region: "eu-west-1", credentials: credentials, transport: FixedReply(body))
+        context.replyCache = replies
+        return context
     }
 
     /// Median process CPU per call over 15 batches of 100 calls, after 50 to warm up.
