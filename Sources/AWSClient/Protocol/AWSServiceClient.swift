@@ -11,13 +11,16 @@ public struct AWSServiceClient: Sendable {
         self.context = context
     }
 
-    /// Calls a JSON-protocol operation with an `Encodable` input and decodes the reply (or, with the context's
-    /// reply cache, takes what the same bytes decoded to last time).
-    public func json<Output: Decodable & Sendable>(_ operation: String, _ input: some Encodable, as output: Output.Type = Output.self) async throws -> Output {
+    /// Calls a JSON-protocol operation with an `Encodable` input and decodes the reply. A `reusable` reply is
+    /// one a poller asks for on every refresh: with the context's reply cache, unchanged bytes are not decoded again.
+    public func json<Output: Decodable & Sendable>(_ operation: String, _ input: some Encodable, as output: Output.Type = Output.self,
+                                                   reusable: Bool = false) async throws -> Output {
         let raw = try await jsonRaw(operation, body: try encode(input, for: operation))
         let data = raw.isEmpty ? Data("{}".utf8) : raw
         return try decodeReply(operation) {
-            try reusingReply(data, as: Output.self) { try AWSJSON.decode(Output.self, from: data, unit: service.timestampUnit) }
+            let decode = { try AWSJSON.decode(Output.self, from: data, unit: service.timestampUnit) }
+            guard reusable, let cache = context.replyCache else { return try decode() }
+            return try data.withUnsafeBytes { try cache.value(of: $0, as: Output.self, unit: service.timestampUnit, decode: decode) }
         }
     }
 
@@ -55,12 +58,6 @@ public struct AWSServiceClient: Sendable {
         }
     }
 
-    /// `decode`'s value, or the one decoded earlier from the same bytes when the context keeps a reply cache.
-    private func reusingReply<Output: Sendable>(_ bytes: Data, as type: Output.Type, _ decode: () throws -> Output) throws -> Output {
-        guard let cache = context.replyCache else { return try decode() }
-        return try bytes.withUnsafeBytes { try cache.value(of: $0, as: type, decode: decode) }
-    }
-
     private func decodeReply<Output>(_ operation: String, _ decode: () throws -> Output) throws -> Output {
         do {
             return try decode()
@@ -86,10 +83,12 @@ public struct AWSServiceClient: Sendable {
         try parse(try await queryRaw(action, parameters), action: action)
     }
 
-    /// Calls a query-protocol operation and reads its `<ActionResult>` element with `read`. With the context's
-    /// reply cache, a result whose bytes are unchanged since the last refresh is neither parsed nor read again.
-    public func queryResult<Output: Sendable>(_ action: String, _ parameters: [QueryItem] = [],
-                                              read: (XMLNode) throws -> Output) async throws -> Output {
+    /// Calls a query-protocol operation and reads its `<ActionResult>` element with `read`. For a `reusable`
+    /// reply and with the context's reply cache, a result whose bytes are unchanged since the last refresh is
+    /// neither parsed nor read again (nor is the rest of the reply, which holds only AWS's request id); so `read`
+    /// must depend on the result alone, and each action must have one `read`.
+    func queryResult<Output: Sendable>(_ action: String, _ parameters: [QueryItem] = [], reusable: Bool = false,
+                                       read: (XMLNode) throws -> Output) async throws -> Output {
         let response = try await queryRaw(action, parameters)
         let resultName = action + "Result"
         func parseAndRead() throws -> Output {
@@ -99,11 +98,11 @@ public struct AWSServiceClient: Sendable {
             }
             return try read(result)
         }
-        guard let cache = context.replyCache, let range = XMLReader.elementRange(named: resultName, in: response.body) else {
+        guard reusable, let cache = context.replyCache, let range = XMLReader.elementRange(named: resultName, in: response.body) else {
             return try parseAndRead()
         }
         return try response.body.withUnsafeBytes { bytes in
-            try cache.value(of: UnsafeRawBufferPointer(rebasing: bytes[range]), as: Output.self, decode: parseAndRead)
+            try cache.value(of: UnsafeRawBufferPointer(rebasing: bytes[range]), as: Output.self, unit: service.timestampUnit, decode: parseAndRead)
         }
     }
 

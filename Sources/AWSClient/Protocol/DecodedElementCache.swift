@@ -28,7 +28,8 @@ public final class DecodedElementCache<Element: Decodable & Sendable>: @unchecke
 
     /// Decodes a reply whose bulk is the array member `key`, taking each element of it that was seen before
     /// from the cache; a reply without that array is decoded as usual. The rest of the reply (`failures`, say)
-    /// is taken from `remainders` when its bytes were seen before too.
+    /// is taken from `remainders` when its bytes were seen before too. `Output` must be a value type: the
+    /// array is set on what may be a remembered value.
     @inlinable
     public func decode<Output: Decodable & Sendable>(_ type: Output.Type, from data: Data, array key: String,
                                                      at path: WritableKeyPath<Output, [Element]?>, unit: AWSServiceDescriptor.TimestampUnit,
@@ -39,7 +40,7 @@ public final class DecodedElementCache<Element: Decodable & Sendable>: @unchecke
         let remainder = recognition.split.remainder
         var output = try remainders.map { cache in
             try remainder.withUnsafeBytes { bytes in
-                try cache.value(of: bytes, as: Output.self) { try AWSJSON.decode(Output.self, from: remainder, unit: unit) }
+                try cache.value(of: bytes, as: Output.self, unit: unit) { try AWSJSON.decode(Output.self, from: remainder, unit: unit) }
             }
         } ?? AWSJSON.decode(Output.self, from: remainder, unit: unit)
         output[keyPath: path] = try elements(of: data, recognition: recognition, unit: unit)

@@ -6,12 +6,13 @@ import Foundation
 /// A reply is keyed by the type it was decoded as and the `ByteFingerprint` of the bytes that decide it; for a
 /// query-protocol reply those are the `<ActionResult>` element's, since AWS writes a fresh request id beside
 /// it. Entries live for two generations: a poller starts one per refresh, as with `DecodedElementCache`.
-/// Decoded values are immutable once stored, so handing the same one to several readers is safe. Decoding must
-/// depend on the type and the bytes alone, which holds because each wire type belongs to one service and so to
-/// one timestamp unit.
+/// Only calls that say their reply is reusable go through it, so one-off reads (logs, actions) do not fill it.
+/// Outputs are value types, immutable once stored, so handing the same one to several readers is safe.
 public final class DecodedReplyCache: @unchecked Sendable {
+    /// Decoding is a function of these alone.
     private struct Key: Hashable {
         let type: ObjectIdentifier
+        let unit: AWSServiceDescriptor.TimestampUnit
         let length: Int
         let fingerprint: ByteFingerprint
     }
@@ -26,6 +27,9 @@ public final class DecodedReplyCache: @unchecked Sendable {
 
     /// Replies taken from the cache, and replies decoded, since it was made.
     public var statistics: (hits: Int, misses: Int) { lock.withLock { (hits, misses) } }
+
+    /// Values held now, over both generations.
+    public var count: Int { lock.withLock { current.count + previous.keys.filter { current[$0] == nil }.count } }
 
     /// Begins a refresh: what neither this refresh nor the last one saw is forgotten.
     public func startGeneration() {
@@ -43,24 +47,31 @@ public final class DecodedReplyCache: @unchecked Sendable {
     ) throws -> Output {
         guard let split = JSONArraySplit(data, key: key) else {
             return try data.withUnsafeBytes { bytes in
-                try value(of: bytes, as: Output.self) { try AWSJSON.decode(Output.self, from: data, unit: unit) }
+                try value(of: bytes, as: Output.self, unit: unit) { try AWSJSON.decode(Output.self, from: data, unit: unit) }
             }
         }
-        var output = try split.remainder.withUnsafeBytes { bytes in
-            try value(of: bytes, as: Output.self) { try AWSJSON.decode(Output.self, from: split.remainder, unit: unit) }
+        do {
+            var output = try split.remainder.withUnsafeBytes { bytes in
+                try value(of: bytes, as: Output.self, unit: unit) { try AWSJSON.decode(Output.self, from: split.remainder, unit: unit) }
+            }
+            let start = data.startIndex
+            let arrayBytes = data[(start + split.array.lowerBound)..<(start + split.array.upperBound)]
+            output[keyPath: path] = try arrayBytes.withUnsafeBytes { bytes in
+                try value(of: bytes, as: [Element].self, unit: unit) { try AWSJSON.decode([Element].self, from: arrayBytes, unit: unit) }
+            }
+            return output
+        } catch {
+            // A part on its own reports its error without the path to it: decoding the whole reply names the field.
+            _ = try AWSJSON.decode(Output.self, from: data, unit: unit)
+            throw error
         }
-        let start = data.startIndex
-        let arrayBytes = data[(start + split.array.lowerBound)..<(start + split.array.upperBound)]
-        output[keyPath: path] = try arrayBytes.withUnsafeBytes { bytes in
-            try value(of: bytes, as: [Element].self) { try AWSJSON.decode([Element].self, from: arrayBytes, unit: unit) }
-        }
-        return output
     }
 
     /// The value decoded earlier from these same bytes as `Output`, or `decode`'s, remembered for next time.
     @usableFromInline
-    func value<Output: Sendable>(of bytes: UnsafeRawBufferPointer, as type: Output.Type, decode: () throws -> Output) rethrows -> Output {
-        let key = Key(type: ObjectIdentifier(type), length: bytes.count, fingerprint: ByteFingerprint(bytes))
+    func value<Output: Sendable>(of bytes: UnsafeRawBufferPointer, as type: Output.Type, unit: AWSServiceDescriptor.TimestampUnit,
+                                 decode: () throws -> Output) rethrows -> Output {
+        let key = Key(type: ObjectIdentifier(type), unit: unit, length: bytes.count, fingerprint: ByteFingerprint(bytes))
         let known: Output? = lock.withLock {
             if let value = current[key] as? Output {
                 hits += 1

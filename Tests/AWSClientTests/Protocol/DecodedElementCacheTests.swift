@@ -63,6 +63,24 @@ final class DecodedElementCacheTests: XCTestCase {
         XCTAssertEqual(cache.statistics.misses, 5)
     }
 
+    /// The rest of a reply (its failures) is taken from a reply cache while its bytes are unchanged.
+    func testTheRestOfAReplyIsReusedThroughARemaindersCache() throws {
+        let cache = DecodedElementCache<Item>()
+        let remainders = DecodedReplyCache()
+        func decode(_ data: Data) throws -> Reply {
+            try cache.decode(Reply.self, from: data, array: "tasks", at: \.tasks, unit: .seconds, remainders: remainders)
+        }
+        let first = try decode(reply([("a", "RUNNING")], failures: ["gone"]))
+        let second = try decode(reply([("a", "STOPPED")], failures: ["gone"]))
+        XCTAssertEqual(first.failures, ["gone"])
+        XCTAssertEqual(second.failures, ["gone"])
+        XCTAssertEqual(second.tasks?.map(\.status), ["STOPPED"], "the element changed; the rest did not")
+        XCTAssertEqual(remainders.statistics.hits, 1)
+        let third = try decode(reply([("a", "STOPPED")], failures: ["other"]))
+        XCTAssertEqual(third.failures, ["other"])
+        XCTAssertEqual(remainders.statistics.misses, 2)
+    }
+
     func testWhatTwoGenerationsDidNotSeeIsForgotten() throws {
         let cache = DecodedElementCache<Item>()
         _ = try decode(reply([("a", "RUNNING"), ("b", "RUNNING")]), with: cache)

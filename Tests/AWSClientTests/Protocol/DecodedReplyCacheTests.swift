@@ -7,6 +7,12 @@ final class DecodedReplyCacheTests: XCTestCase {
     private struct Page: Decodable, Equatable, Sendable {
         var taskArns: [String]
         var nextToken: String?
+
+        /// The shape list pages have on the wire, where the list may be absent.
+        var taskArnsOrNil: [String]? {
+            get { taskArns }
+            set { taskArns = newValue ?? [] }
+        }
     }
 
     /// Decodes `text` through `cache`, counting real decodes.
@@ -14,7 +20,7 @@ final class DecodedReplyCacheTests: XCTestCase {
                                                       decodes: inout Int) throws -> Output {
         let data = Data(text.utf8)
         return try data.withUnsafeBytes { bytes in
-            try cache.value(of: bytes, as: type) {
+            try cache.value(of: bytes, as: type, unit: .seconds) {
                 decodes += 1
                 return try JSONDecoder().decode(type, from: data)
             }
@@ -120,5 +126,83 @@ final class DecodedReplyCacheTests: XCTestCase {
         // First listing: each page's list and rest decoded. Second: only the first page's rest (its new token).
         XCTAssertEqual(cache.statistics.misses, 5)
         XCTAssertEqual(cache.statistics.hits, 3)
+    }
+
+    /// A list page inside a larger buffer (a Data slice that does not start at zero) is keyed by its own bytes.
+    func testAListPageInADataSliceIsReadFromItsOwnBytes() throws {
+        let cache = DecodedReplyCache()
+        let whole = Data(#"xx{"taskArns":["a","b"],"nextToken":"t"}yy"#.utf8)
+        let slice = whole[2..<(whole.count - 2)]
+        for _ in 0..<2 {
+            let page = try cache.decode(Page.self, from: slice, array: "taskArns", at: \.taskArnsOrNil, unit: .seconds)
+            XCTAssertEqual(page.taskArnsOrNil, ["a", "b"])
+            XCTAssertEqual(page.nextToken, "t")
+        }
+        XCTAssertEqual(cache.statistics.hits, 2, "the list and the rest, the second time")
+    }
+
+    /// The same bytes read with another timestamp unit are another value.
+    func testTheTimestampUnitIsPartOfTheKey() throws {
+        struct Stamp: Decodable, Sendable { var at: Date }
+        let cache = DecodedReplyCache()
+        let data = Data(#"{"at":1790000000000}"#.utf8)
+        let inMilliseconds = try data.withUnsafeBytes { bytes in
+            try cache.value(of: bytes, as: Stamp.self, unit: .milliseconds) { try AWSJSON.decode(Stamp.self, from: data, unit: .milliseconds) }
+        }
+        let inSeconds = try data.withUnsafeBytes { bytes in
+            try cache.value(of: bytes, as: Stamp.self, unit: .seconds) { try AWSJSON.decode(Stamp.self, from: data, unit: .seconds) }
+        }
+        XCTAssertEqual(inMilliseconds.at.timeIntervalSince1970, 1_790_000_000, accuracy: 1)
+        XCTAssertNotEqual(inSeconds.at, inMilliseconds.at)
+    }
+
+    /// A bad element in a list page is reported with the path to it, as a plain decode would.
+    func testABadListElementNamesItsField() {
+        let cache = DecodedReplyCache()
+        let data = Data(#"{"taskArns":["a",5]}"#.utf8)
+        XCTAssertThrowsError(try cache.decode(Page.self, from: data, array: "taskArns", at: \.taskArnsOrNil, unit: .seconds)) { error in
+            XCTAssertTrue(AWSJSON.describe(error).contains("taskArns"), AWSJSON.describe(error))
+        }
+    }
+
+    /// Only calls that say their reply is reusable use the context's cache: a poll's pipeline state does, a
+    /// read of log events does not.
+    func testOnlyReusableCallsUseTheCache() async throws {
+        let state = #"{"pipelineName":"web","stageStates":[{"stageName":"Source"}]}"#
+        let events = #"{"events":[{"timestamp":1790000000000,"message":"hello"}],"nextForwardToken":"f/1"}"#
+        let transport = ScriptedTransport { request, _ in
+            let target = request.headers["X-Amz-Target"] ?? ""
+            return ScriptedTransport.json(200, target.hasSuffix("GetPipelineState") ? state : events)
+        }
+        var context = AWSClientContext(region: "eu-west-1", credentials: StaticCredentialProvider.test, transport: transport, clock: ManualClock())
+        let cache = DecodedReplyCache()
+        context.replyCache = cache
+        let logs = CloudWatchLogsClient(context: context)
+        for _ in 0..<2 {
+            _ = try await logs.getLogEvents(CloudWatchGetLogEventsRequest(logGroupName: "/ecs/web", logStreamName: "web/app/1"))
+        }
+        XCTAssertEqual(cache.count, 0)
+        let pipelines = CodePipelineClient(context: context)
+        let first = try await pipelines.getPipelineState(name: "web")
+        let second = try await pipelines.getPipelineState(name: "web")
+        XCTAssertEqual(first, second)
+        XCTAssertEqual(first.stageStates?.first?.stageName, "Source")
+        XCTAssertEqual(cache.statistics.hits, 1)
+        XCTAssertEqual(cache.count, 1)
+    }
+
+    func testAQueryReplyWithoutItsResultIsAnErrorWithTheCacheOn() async {
+        let transport = ScriptedTransport(responses: [ScriptedTransport.json(200, "<DescribeTargetHealthResponse><Other/></DescribeTargetHealthResponse>")])
+        var context = AWSClientContext(region: "eu-west-1", credentials: StaticCredentialProvider.test, transport: transport, clock: ManualClock())
+        context.replyCache = DecodedReplyCache()
+        do {
+            _ = try await ELBv2Client(context: context).describeTargetHealth(targetGroupArn: "arn:tg")
+            XCTFail("expected an error")
+        } catch let error as AWSError {
+            XCTAssertEqual(error.code, "DeserializationError")
+            XCTAssertEqual(error.operation, "DescribeTargetHealth")
+        } catch {
+            XCTFail("unexpected \(error)")
+        }
     }
 }

@@ -21,7 +21,7 @@ public struct CodePipelineClient: Sendable {
 
     /// The state of each stage and action of a pipeline.
     public func getPipelineState(name: String) async throws -> CodePipelineState {
-        try await client.json("GetPipelineState", CodePipelineNameInput(name: name))
+        try await client.json("GetPipelineState", CodePipelineNameInput(name: name), reusable: true)
     }
 
     /// A pipeline's executions, newest first, following pages to the end or until `maxExecutions` are in

@@ -28,7 +28,7 @@ public struct ELBv2Client: Sendable {
 
     /// The registered targets of a target group and their health.
     public func describeTargetHealth(targetGroupArn: String) async throws -> [ELBv2TargetHealthDescription] {
-        try await client.queryResult("DescribeTargetHealth", [QueryItem("TargetGroupArn", targetGroupArn)]) { result in
+        try await client.queryResult("DescribeTargetHealth", [QueryItem("TargetGroupArn", targetGroupArn)], reusable: true) { result in
             result.child("TargetHealthDescriptions")?.children(named: "member").map(ELBv2TargetHealthDescription.init(xml:)) ?? []
         }
     }
