@@ -7,14 +7,14 @@
 /// different pairings and keys, so distinct inputs of one length collide in both lanes with a chance of about
 /// 2⁻¹²⁸ per comparison. The keys are drawn at random once per process, so nobody outside it can aim a crafted
 /// reply at a collision.
-@usableFromInline
 struct ByteFingerprint: Hashable {
     let low: UInt64
     let high: UInt64
 
     private static let keys: [UInt64] = {
-        // A lane forgets what came before only where an input word equals its key: with secret keys that is a
-        // 2⁻⁶⁴ chance per block, and both lanes would have to forget for two inputs to collide that way.
+        // A lane forgets what came before only where a factor of its product is zero: an input word equal to its
+        // key, or to the lane's state so far. Both depend on secret keys, so for replies not crafted against them
+        // that is a 2⁻⁶⁴ chance per block, and both lanes would have to forget for two inputs to collide that way.
         var generator = SystemRandomNumberGenerator()
         return (0..<4).map { _ in generator.next() }
     }()
@@ -25,30 +25,38 @@ struct ByteFingerprint: Hashable {
         let count = bytes.count
         var first = key0 ^ UInt64(truncatingIfNeeded: count)
         var second = key1 &+ UInt64(truncatingIfNeeded: count)
-        guard let base = bytes.baseAddress else {
-            (low, high) = (Self.fold(first, key2), Self.fold(second, key3))
-            return
+        // Only an empty buffer has no address, and it has no blocks either.
+        if let base = bytes.baseAddress {
+            (first, second) = Self.blocks(base, count: count, first: first, second: second, keys: (key2, key3))
         }
+        // A last round so the final block's words reach every bit of both halves.
+        (low, high) = (Self.fold(first ^ key1, second ^ key2), Self.fold(second ^ key0, first ^ key3))
+    }
+
+    /// Both lanes over every 16-byte block, the last one zero-padded; the length in the starting state tells
+    /// the padding from zeros.
+    private static func blocks(_ base: UnsafeRawPointer, count: Int, first: UInt64, second: UInt64,
+                               keys: (UInt64, UInt64)) -> (UInt64, UInt64) {
+        var (first, second) = (first, second)
+        let (key2, key3) = keys
         var offset = 0
         while offset + 16 <= count {
             let word0 = base.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
             let word1 = base.loadUnaligned(fromByteOffset: offset + 8, as: UInt64.self)
-            first = Self.fold(word0 ^ key2, word1 ^ first)
-            second = Self.fold(word1 ^ key3, word0 ^ second)
+            first = fold(word0 ^ key2, word1 ^ first)
+            second = fold(word1 ^ key3, word0 ^ second)
             offset += 16
         }
         if offset < count {
-            // The last 1–15 bytes, zero-padded; the length in the starting state tells the padding from zeros.
             var word0: UInt64 = 0, word1: UInt64 = 0
             for index in 0..<(count - offset) {
                 let byte = UInt64(base.load(fromByteOffset: offset + index, as: UInt8.self))
                 if index < 8 { word0 |= byte << (8 * index) } else { word1 |= byte << (8 * (index - 8)) }
             }
-            first = Self.fold(word0 ^ key2, word1 ^ first)
-            second = Self.fold(word1 ^ key3, word0 ^ second)
+            first = fold(word0 ^ key2, word1 ^ first)
+            second = fold(word1 ^ key3, word0 ^ second)
         }
-        // A last round so the final block's words reach every bit of both halves.
-        (low, high) = (Self.fold(first ^ key1, second ^ key2), Self.fold(second ^ key0, first ^ key3))
+        return (first, second)
     }
 
     /// Both halves of the full product, XORed.

@@ -12,7 +12,7 @@ final class ElementRecognizer {
     private struct Candidate {
         let length: Int
         let fingerprint: ByteFingerprint
-        let value: Any
+        let value: any Sendable
         var seen: Int
     }
 
@@ -21,7 +21,7 @@ final class ElementRecognizer {
     struct Recognition {
         @usableFromInline let split: JSONArraySplit
         /// Aligned with `split.elements`; nil where the element has to be decoded.
-        @usableFromInline let values: [Any?]
+        @usableFromInline let values: [(any Sendable)?]
     }
 
     /// How many leading bytes pick the candidates; shorter elements are cheap to decode and not remembered.
@@ -54,7 +54,7 @@ final class ElementRecognizer {
 
     /// Splits the array member `key` out of `data`, jumping over every element it recognises.
     @usableFromInline func recognize(_ data: Data, key: String) -> Recognition? {
-        var found: [(start: Int, value: Any)] = []
+        var found: [(start: Int, value: any Sendable)] = []
         let split = JSONArraySplit(data, key: key) { buffer, start in
             guard let (length, value) = self.match(in: buffer, at: start) else { return nil }
             found.append((start, value))
@@ -62,7 +62,7 @@ final class ElementRecognizer {
         }
         guard let split else { return nil }
         // Both lists are in document order, so one walk pairs each known value with its element.
-        var values = [Any?](repeating: nil, count: split.elements.count)
+        var values = [(any Sendable)?](repeating: nil, count: split.elements.count)
         var next = 0
         for (index, element) in split.elements.enumerated() where next < found.count && found[next].start == element.lowerBound {
             values[index] = found[next].value
@@ -72,7 +72,7 @@ final class ElementRecognizer {
     }
 
     /// Remembers an element that had to be decoded, with its value, if it is long enough to be recognised.
-    @usableFromInline func remember(_ range: Range<Int>, of data: Data, value: Any) {
+    @usableFromInline func remember(_ range: Range<Int>, of data: Data, value: any Sendable) {
         misses += 1
         guard range.count >= Self.prefixLength else { return }
         data.withUnsafeBytes { buffer in
@@ -82,7 +82,7 @@ final class ElementRecognizer {
         }
     }
 
-    private func match(in buffer: UnsafeRawBufferPointer, at start: Int) -> (length: Int, value: Any)? {
+    private func match(in buffer: UnsafeRawBufferPointer, at start: Int) -> (length: Int, value: any Sendable)? {
         guard start + Self.prefixLength <= buffer.count, let base = buffer.baseAddress,
               let bucket = buckets.index(forKey: Self.prefixHash(base + start)) else { return nil }
         // Candidates of one element usually share a length, so the last fingerprint is reused.

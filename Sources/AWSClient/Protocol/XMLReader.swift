@@ -41,7 +41,7 @@ struct XMLReader {
             while let found = offset(of: open, in: buffer, from: from) {
                 let after = found + open.count
                 // `<nameX` is another element; the tag must end or go on with attributes.
-                if after < buffer.count, [greater, 0x20, 0x09, 0x0A, 0x0D].contains(buffer[after]) {
+                if after < buffer.count, isNameEnd(buffer[after]) {
                     start = found
                     break
                 }
@@ -55,6 +55,13 @@ struct XMLReader {
                 from = found + close.count
             }
             return end.map { start..<$0 }
+        }
+    }
+
+    private static func isNameEnd(_ byte: UInt8) -> Bool {
+        switch byte {
+        case greater, 0x20, 0x09, 0x0A, 0x0D: true
+        default: false
         }
     }
 

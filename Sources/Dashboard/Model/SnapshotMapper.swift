@@ -23,7 +23,7 @@ enum SnapshotMapper {
             },
             image: taskDefinition?.image,
             tasks: tasks.sorted { lhs, rhs in
-                // Running tasks first, then by id.
+                // The tasks pane leads with what is running; ids keep the order still from one refresh to the next.
                 let lhsRunning = lhs.lastStatus == "RUNNING", rhsRunning = rhs.lastStatus == "RUNNING"
                 return lhsRunning != rhsRunning ? lhsRunning : lhs.id < rhs.id
             },
