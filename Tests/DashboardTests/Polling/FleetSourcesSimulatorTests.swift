@@ -73,6 +73,36 @@ final class FleetSourcesSimulatorTests: XCTestCase {
         XCTAssertEqual(warm.registry?.repositories, cold.registry?.repositories)
     }
 
+    /// A moving world keeps bringing new tasks and replies; every cache must forget what the last two refreshes
+    /// did not look up, or a poller left open for days would grow without end.
+    func testCachesHoldOnlyWhatTheLastTwoRefreshesLookedUp() async throws {
+        let clock = ManualClock(now: Date(timeIntervalSince1970: 1_790_000_000))
+        let setup = DemoOptionsFactory.make(services: 5, tasks: 4).setup(clock: clock)
+        try XCTUnwrap(setup.simulator).setCrashes(meanSeconds: 30)
+        func lookups(_ fetcher: EnvironmentFetcher) -> [Int] {
+            [fetcher.taskCache.statistics, fetcher.serviceCache.statistics, fetcher.replyCache.statistics].map { $0.hits + $0.misses }
+        }
+        func held(_ fetcher: EnvironmentFetcher) -> [Int] {
+            [fetcher.taskCache.count, fetcher.serviceCache.count, fetcher.replyCache.count]
+        }
+        var history = [setup.sources.environments.map(lookups)]
+        for refresh in 1...10 {
+            _ = await setup.sources.readOnce()
+            // Long steps: the first tasks crash on hours, their replacements within a minute.
+            clock.advance(by: 600)
+            history.append(setup.sources.environments.map(lookups))
+            guard refresh >= 2 else { continue }
+            for (index, fetcher) in setup.sources.environments.enumerated() {
+                let lastTwo = zip(history[refresh][index], history[refresh - 2][index]).map { $0 - $1 }
+                for (cache, (count, bound)) in zip(["tasks", "services", "replies"], zip(held(fetcher), lastTwo)) {
+                    XCTAssertLessThanOrEqual(count, bound, "refresh \(refresh), \(fetcher.environment.name) \(cache)")
+                }
+            }
+        }
+        let stopped = setup.sources.environments.map { $0.taskCache.statistics.misses }.reduce(0, +)
+        XCTAssertGreaterThan(stopped, 4 * 5 * 4 * 2, "the world moved: many more tasks were decoded than the fleet holds")
+    }
+
     func testAFailingEnvironmentDoesNotSpoilTheOthers() async throws {
         let (setup, simulator) = setup(services: 3, tasks: 2)
         simulator.injectFailure(environment: "uat", operation: "ListServices", code: "AccessDeniedException", status: 400)
