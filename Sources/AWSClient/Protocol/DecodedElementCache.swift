@@ -12,6 +12,22 @@ import Foundation
 public final class DecodedElementCache<Element: Decodable & Sendable>: @unchecked Sendable {
     @usableFromInline let lock = NSLock()
     @usableFromInline let recognizer = ElementRecognizer()
+    /// Whole replies seen before, with the elements they hold: most replies of a steady fleet come back byte
+    /// for byte, and one fingerprint of the reply then stands for splitting it and matching every element.
+    @usableFromInline let replies = DecodedReplyCache()
+
+    /// A reply's decoded value and the remembered elements in it, to be kept alive while the reply recurs.
+    @usableFromInline
+    struct RememberedReply<Output: Sendable>: Sendable {
+        @usableFromInline let output: Output
+        @usableFromInline let references: [ElementRecognizer.Reference]
+
+        @usableFromInline
+        init(output: Output, references: [ElementRecognizer.Reference]) {
+            self.output = output
+            self.references = references
+        }
+    }
 
     public init() {}
 
@@ -24,6 +40,7 @@ public final class DecodedElementCache<Element: Decodable & Sendable>: @unchecke
     /// Begins a refresh: what neither this refresh nor the last one saw is forgotten.
     public func startGeneration() {
         lock.withLock { recognizer.startGeneration() }
+        replies.startGeneration()
     }
 
     /// Decodes a reply whose bulk is the array member `key`, taking each element of it that was seen before
@@ -34,8 +51,24 @@ public final class DecodedElementCache<Element: Decodable & Sendable>: @unchecke
     public func decode<Output: Decodable & Sendable>(_ type: Output.Type, from data: Data, array key: String,
                                                      at path: WritableKeyPath<Output, [Element]?>, unit: AWSServiceDescriptor.TimestampUnit,
                                                      remainders: DecodedReplyCache? = nil) throws -> Output {
+        var decodedNow = false
+        let remembered = try data.withUnsafeBytes { bytes in
+            try replies.value(of: bytes, as: RememberedReply<Output>.self, unit: unit) {
+                decodedNow = true
+                return try decodeByElements(Output.self, from: data, array: key, at: path, unit: unit, remainders: remainders)
+            }
+        }
+        if !decodedNow { lock.withLock { recognizer.touch(remembered.references) } }
+        return remembered.output
+    }
+
+    /// A reply not seen whole before: its known elements taken from the cache, the rest decoded.
+    @inlinable
+    func decodeByElements<Output: Decodable & Sendable>(_ type: Output.Type, from data: Data, array key: String,
+                                                        at path: WritableKeyPath<Output, [Element]?>, unit: AWSServiceDescriptor.TimestampUnit,
+                                                        remainders: DecodedReplyCache?) throws -> RememberedReply<Output> {
         guard let recognition = lock.withLock({ recognizer.recognize(data, key: key) }) else {
-            return try AWSJSON.decode(Output.self, from: data, unit: unit)
+            return RememberedReply(output: try AWSJSON.decode(Output.self, from: data, unit: unit), references: [])
         }
         let remainder = recognition.split.remainder
         var output = try remainders.map { cache in
@@ -43,17 +76,20 @@ public final class DecodedElementCache<Element: Decodable & Sendable>: @unchecke
                 try cache.value(of: bytes, as: Output.self, unit: unit) { try AWSJSON.decode(Output.self, from: remainder, unit: unit) }
             }
         } ?? AWSJSON.decode(Output.self, from: remainder, unit: unit)
-        output[keyPath: path] = try elements(of: data, recognition: recognition, unit: unit)
-        return output
+        let (elements, remembered) = try elements(of: data, recognition: recognition, unit: unit)
+        output[keyPath: path] = elements
+        return RememberedReply(output: output, references: recognition.references + remembered)
     }
 
     /// The elements in order: the known ones as they are, the rest decoded in one go and remembered. Each value
     /// is copied once, into the result: for a struct element every copy retains all of its strings.
     @inlinable
-    func elements(of data: Data, recognition: ElementRecognizer.Recognition, unit: AWSServiceDescriptor.TimestampUnit) throws -> [Element] {
+    func elements(of data: Data, recognition: ElementRecognizer.Recognition,
+                  unit: AWSServiceDescriptor.TimestampUnit) throws -> ([Element], remembered: [ElementRecognizer.Reference]) {
         let ranges = recognition.split.elements
         let missing = recognition.values.indices.filter { recognition.values[$0] == nil }
         var decoded: [Element] = []
+        var remembered: [ElementRecognizer.Reference] = []
         if !missing.isEmpty {
             let start = data.startIndex
             var array = Data("[".utf8)
@@ -67,7 +103,7 @@ public final class DecodedElementCache<Element: Decodable & Sendable>: @unchecke
                 throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "expected \(missing.count) elements, decoded \(decoded.count)"))
             }
             lock.withLock {
-                for (index, element) in zip(missing, decoded) { recognizer.remember(ranges[index], of: data, value: element) }
+                remembered = zip(missing, decoded).compactMap { index, element in recognizer.remember(ranges[index], of: data, value: element) }
             }
         }
         var result: [Element] = []
@@ -77,6 +113,6 @@ public final class DecodedElementCache<Element: Decodable & Sendable>: @unchecke
             // This cache's recognizer only ever remembers this cache's `Element`s, so the cast cannot fail.
             if let value { result.append(value as! Element) } else if let element = nextDecoded.next() { result.append(element) }
         }
-        return result
+        return (result, remembered)
     }
 }

@@ -22,6 +22,16 @@ final class ElementRecognizer {
         @usableFromInline let split: JSONArraySplit
         /// Aligned with `split.elements`; nil where the element has to be decoded.
         @usableFromInline let values: [(any Sendable)?]
+        /// The candidates it matched.
+        @usableFromInline let references: [Reference]
+    }
+
+    /// Where a remembered element's candidate lies, so that a whole reply seen again keeps its elements alive.
+    @usableFromInline
+    struct Reference: Sendable {
+        let bucket: Int
+        let length: Int
+        let fingerprint: ByteFingerprint
     }
 
     /// How many leading bytes pick the candidates; shorter elements are cheap to decode and not remembered.
@@ -55,10 +65,12 @@ final class ElementRecognizer {
     /// Splits the array member `key` out of `data`, jumping over every element it recognises.
     @usableFromInline func recognize(_ data: Data, key: String) -> Recognition? {
         var found: [(start: Int, value: any Sendable)] = []
+        var references: [Reference] = []
         let split = JSONArraySplit(data, key: key) { buffer, start in
-            guard let (length, value) = self.match(in: buffer, at: start) else { return nil }
+            guard let (reference, value) = self.match(in: buffer, at: start) else { return nil }
             found.append((start, value))
-            return length
+            references.append(reference)
+            return reference.length
         }
         guard let split else { return nil }
         // Both lists are in document order, so one walk pairs each known value with its element.
@@ -68,21 +80,35 @@ final class ElementRecognizer {
             values[index] = found[next].value
             next += 1
         }
-        return Recognition(split: split, values: values)
+        return Recognition(split: split, values: values, references: references)
     }
 
     /// Remembers an element that had to be decoded, with its value, if it is long enough to be recognised.
-    @usableFromInline func remember(_ range: Range<Int>, of data: Data, value: any Sendable) {
+    @usableFromInline func remember(_ range: Range<Int>, of data: Data, value: any Sendable) -> Reference? {
         misses += 1
-        guard range.count >= Self.prefixLength else { return }
-        data.withUnsafeBytes { buffer in
+        guard range.count >= Self.prefixLength else { return nil }
+        return data.withUnsafeBytes { buffer in
             let element = UnsafeRawBufferPointer(rebasing: buffer[range])
-            let candidate = Candidate(length: range.count, fingerprint: ByteFingerprint(element), value: value, seen: generation)
-            buckets[Self.prefixHash(element.baseAddress!), default: []].append(candidate)
+            let reference = Reference(bucket: Self.prefixHash(element.baseAddress!), length: range.count, fingerprint: ByteFingerprint(element))
+            buckets[reference.bucket, default: []].append(
+                Candidate(length: reference.length, fingerprint: reference.fingerprint, value: value, seen: generation))
+            return reference
         }
     }
 
-    private func match(in buffer: UnsafeRawBufferPointer, at start: Int) -> (length: Int, value: any Sendable)? {
+    /// Marks the elements of a reply that was seen again whole as seen in this generation, as if matched.
+    @usableFromInline func touch(_ references: [Reference]) {
+        for reference in references {
+            guard let bucket = buckets.index(forKey: reference.bucket),
+                  let position = buckets.values[bucket].firstIndex(where: {
+                      $0.length == reference.length && $0.fingerprint == reference.fingerprint
+                  }) else { continue }
+            buckets.values[bucket][position].seen = generation
+            hits += 1
+        }
+    }
+
+    private func match(in buffer: UnsafeRawBufferPointer, at start: Int) -> (reference: Reference, value: any Sendable)? {
         guard start + Self.prefixLength <= buffer.count, let base = buffer.baseAddress,
               let bucket = buckets.index(forKey: Self.prefixHash(base + start)) else { return nil }
         // Candidates of one element usually share a length, so the last fingerprint is reused.
@@ -96,7 +122,7 @@ final class ElementRecognizer {
             guard hashed?.fingerprint == candidate.fingerprint else { continue }
             buckets.values[bucket][position].seen = generation
             hits += 1
-            return (candidate.length, candidate.value)
+            return (Reference(bucket: buckets.keys[bucket], length: candidate.length, fingerprint: candidate.fingerprint), candidate.value)
         }
         return nil
     }

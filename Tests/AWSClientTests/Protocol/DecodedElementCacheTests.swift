@@ -94,12 +94,33 @@ final class DecodedElementCacheTests: XCTestCase {
         XCTAssertEqual(Item.decodes, 1, "b is decoded again")
     }
 
+    /// A reply that recurs whole keeps its elements alive, so when it finally changes only the changed
+    /// element is decoded, however many generations it was reused whole.
+    func testAReplyReusedWholeKeepsItsElementsForTheDayItChanges() throws {
+        let cache = DecodedElementCache<Item>()
+        let steady = reply([("a", "RUNNING"), ("b", "RUNNING")])
+        _ = try decode(steady, with: cache)
+        for _ in 0..<3 {
+            cache.startGeneration()
+            XCTAssertEqual(try decode(steady, with: cache).tasks?.map(\.status), ["RUNNING", "RUNNING"])
+        }
+        XCTAssertEqual(Item.decodes, 2, "reused whole three times")
+        XCTAssertEqual(cache.statistics.hits, 6, "each reuse counts its elements")
+        cache.startGeneration()
+        let changed = try decode(reply([("a", "RUNNING"), ("b", "STOPPED")]), with: cache)
+        XCTAssertEqual(changed.tasks?.map(\.status), ["RUNNING", "STOPPED"])
+        XCTAssertEqual(Item.decodes, 3, "only b is decoded")
+    }
+
     func testShortElementsAndRepliesWithoutTheArrayDecodeAsUsual() throws {
         let cache = DecodedElementCache<Item>()
         let short = Data(#"{"tasks":[{"id":"a","status":"RUNNING","padding":""}]}"#.utf8)
         XCTAssertEqual(try decode(short, with: cache).tasks?.map(\.id), ["a"])
         XCTAssertEqual(try decode(short, with: cache).tasks?.map(\.id), ["a"])
-        XCTAssertEqual(Item.decodes, 2, "an element shorter than the prefix is not remembered")
+        XCTAssertEqual(Item.decodes, 1, "the same reply again is reused whole")
+        let other = Data(#"{"tasks":[{"id":"a","status":"RUNNING","padding":""}],"failures":[]}"#.utf8)
+        XCTAssertEqual(try decode(other, with: cache).tasks?.map(\.id), ["a"])
+        XCTAssertEqual(Item.decodes, 2, "an element shorter than the prefix is not remembered on its own")
         XCTAssertNil(try decode(Data(#"{"failures":["x"]}"#.utf8), with: cache).tasks)
     }
 
