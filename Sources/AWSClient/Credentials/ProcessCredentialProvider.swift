@@ -4,17 +4,31 @@ import Foundation
 /// (`{"Version": 1, "AccessKeyId", "SecretAccessKey", "SessionToken", "Expiration"}`).
 public struct ProcessCredentialProvider: CredentialProvider {
     static let name = "credential_process"
+    /// How long a helper may run before it is stopped: one that hangs (a login prompt with no terminal, a stuck
+    /// network call) must not stall every poll of its account. A minute, as the AWS SDK for Go allows.
+    public static let defaultTimeout: TimeInterval = 60
 
     let command: String
+    let timeout: TimeInterval
+    let clock: any AWSClock
 
-    public init(command: String) {
+    public init(command: String, timeout: TimeInterval = defaultTimeout, clock: any AWSClock = SystemClock()) {
         self.command = command
+        self.timeout = timeout
+        self.clock = clock
     }
 
     public func credentials() async throws -> Credentials {
         let output: ProcessOutput
+        let (command, timeout) = (self.command, self.timeout)
         do {
-            output = try await ProcessOutput.run(shellCommand: command)
+            output = try await TimeLimit.run(seconds: timeout, clock: clock, onTimeout: {
+                CredentialError.failed(Self.name, "`\(command)` did not finish within \(Int(timeout)) s and was stopped")
+            }) {
+                try await ProcessOutput.run(shellCommand: command)
+            }
+        } catch let error as CredentialError {
+            throw error
         } catch {
             throw CredentialError.failed(Self.name, "could not start `\(command)`: \(error.localizedDescription)")
         }

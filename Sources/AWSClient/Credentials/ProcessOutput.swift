@@ -13,8 +13,18 @@ struct ProcessOutput: Sendable {
     }
 
     /// Runs `/bin/sh -c command` off the cooperative pool (waiting on pipes blocks a thread) and
-    /// drains both pipes concurrently so a chatty helper cannot fill one and stall.
+    /// drains both pipes concurrently so a chatty helper cannot fill one and stall. Cancelling the calling task
+    /// kills the process and its process group, which holds the children it started.
     static func run(shellCommand command: String) async throws -> ProcessOutput {
+        let running = RunningProcess()
+        return try await withTaskCancellationHandler {
+            try await output(of: command, running: running)
+        } onCancel: {
+            running.stop()
+        }
+    }
+
+    private static func output(of command: String, running: RunningProcess) async throws -> ProcessOutput {
         try await withCheckedThrowingContinuation { continuation in
             DispatchQueue.global().async {
                 let process = Process()
@@ -31,6 +41,7 @@ struct ProcessOutput: Sendable {
                     continuation.resume(throwing: error)
                     return
                 }
+                running.started(process)
                 let errors = DataBox()
                 let group = DispatchGroup()
                 group.enter()
@@ -43,6 +54,38 @@ struct ProcessOutput: Sendable {
                 process.waitUntilExit()
                 continuation.resume(returning: ProcessOutput(status: process.terminationStatus, stdout: output, stderr: errors.data))
             }
+        }
+    }
+
+    /// The process once started, so a cancellation that comes before or after the start stops it.
+    private final class RunningProcess: @unchecked Sendable {
+        private let lock = NSLock()
+        private var process: Process?
+        private var stopped = false
+
+        func started(_ process: Process) {
+            let stopAtOnce = lock.withLock {
+                self.process = process
+                return stopped
+            }
+            if stopAtOnce { Self.kill(process) }
+        }
+
+        func stop() {
+            let process: Process? = lock.withLock {
+                stopped = true
+                return self.process
+            }
+            if let process, process.isRunning { Self.kill(process) }
+        }
+
+        /// SIGKILL, not `terminate()`'s SIGTERM: the child inherits the signal mask of the dispatch thread that
+        /// started it, in which SIGTERM is blocked. Foundation starts it as the leader of its own process group.
+        private static func kill(_ process: Process) {
+            let pid = process.processIdentifier
+            guard pid > 0 else { return }
+            _ = Foundation.kill(-pid, SIGKILL)
+            _ = Foundation.kill(pid, SIGKILL)
         }
     }
 

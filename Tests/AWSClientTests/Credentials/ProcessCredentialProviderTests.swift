@@ -55,4 +55,30 @@ final class ProcessCredentialProviderTests: XCTestCase {
         let credentials = try await provider.credentials()
         XCTAssertEqual(credentials.accessKeyId, "VIA_PROFILE")
     }
+
+    /// A helper that never finishes is stopped at the time limit, with what it started, and named in the
+    /// error. The clock is stepped past the minute once the helper is known to be running.
+    func testAHelperThatHangsIsStoppedAtTheTimeLimit() async throws {
+        let dir = try CredentialTestDirectory(self)
+        let pidFile = try dir.write("helper.pid", "")
+        let clock = ManualClock()
+        let provider = ProcessCredentialProvider(command: "sleep 600 & echo $$ $! > '\(pidFile)'; wait", clock: clock)
+        let attempt = Task { try await provider.credentials() }
+        var pids: [Int32] = []
+        for _ in 0..<200 where pids.count < 2 {
+            try await Task.sleep(nanoseconds: 25_000_000)
+            pids = ((try? String(contentsOfFile: pidFile, encoding: .utf8)) ?? "").split(whereSeparator: \.isWhitespace).compactMap { Int32($0) }
+        }
+        XCTAssertEqual(pids.count, 2, "the helper did not start")
+        clock.advance(by: ProcessCredentialProvider.defaultTimeout + 1)
+        let error = await assertCredentialError { try await attempt.value }
+        XCTAssertEqual(error?.kind, .failed)
+        XCTAssertTrue(error?.message.contains("did not finish within 60 s and was stopped") == true, error?.message ?? "")
+        var alive = pids
+        for _ in 0..<100 where !alive.isEmpty {
+            try await Task.sleep(nanoseconds: 25_000_000)
+            alive = pids.filter { kill($0, 0) == 0 }
+        }
+        XCTAssertEqual(alive, [], "the hung helper or its child was not stopped")
+    }
 }
