@@ -79,8 +79,9 @@ struct ProcessOutput: Sendable {
             if let process, process.isRunning { Self.kill(process) }
         }
 
-        /// SIGKILL, not `terminate()`'s SIGTERM: the child inherits the signal mask of the dispatch thread that
-        /// started it, in which SIGTERM is blocked. Foundation starts it as the leader of its own process group.
+        /// SIGKILL, not `terminate()`'s SIGTERM, which a helper can block or catch and go on hanging (one did in
+        /// our tests); to the whole process group, of which Foundation makes the child the leader, so what the
+        /// helper started goes too.
         private static func kill(_ process: Process) {
             let pid = process.processIdentifier
             guard pid > 0 else { return }
