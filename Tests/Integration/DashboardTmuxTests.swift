@@ -121,7 +121,8 @@ final class DashboardTmuxTests: XCTestCase {
         XCTAssertTrue(screen.matched, screen.screen)
         try tmux.type("prod")
         try tmux.send("Enter")
-        screen = tmux.waitFor(timeout: 90) { $0.contains("rollback frontend in prod") && $0.contains("COMPLETED") }
+        // The action's own outcome line, not a rollout progress line: only then is its last step audited.
+        screen = tmux.waitFor(timeout: 90) { $0.contains("rollback frontend in prod: deployment COMPLETED") }
         XCTAssertTrue(screen.matched, screen.screen)
         try tmux.send("Escape")
         screen = tmux.waitFor(timeout: 30) { $0.contains("prod→\(prodDigest)") }
@@ -130,6 +131,27 @@ final class DashboardTmuxTests: XCTestCase {
         assertTerminalRestored(tmux, stty)
         let audit = try String(contentsOf: state.appendingPathComponent("ecsdash/audit.jsonl"), encoding: .utf8)
         XCTAssertTrue(audit.contains("\"promote\"") && audit.contains("\"rollback\""), audit)
+        try assertHistoryShows(promotedTo: uatDigest, rolledBackTo: prodDigest, state: state)
+    }
+
+    /// `ecsdash history` reads back what the dashboard recorded: as JSON, each action's final step with the
+    /// digests it moved between; as a table, narrowed to the service and environment.
+    private func assertHistoryShows(promotedTo promoted: String, rolledBackTo restored: String, state: URL) throws {
+        let environment = ["XDG_STATE_HOME": state.path]
+        let json = try ECSDashProcess.run(["history", "--demo", "--output", "json", "frontend"], environment: environment)
+        XCTAssertEqual(json.status, 0, json.stderr)
+        let records = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]], json.stdout)
+        XCTAssertTrue(records.allSatisfy { $0["service"] as? String == "frontend" }, json.stdout)
+        let finals = records.filter { $0["environment"] as? String == "prod" && $0["result"] as? String == "completed" }
+        XCTAssertEqual(finals.map { $0["action"] as? String }, ["promote", "rollback"], json.stdout)
+        XCTAssertTrue((finals.first?["new_digest"] as? String)?.hasPrefix("sha256:\(promoted)") == true, json.stdout)
+        XCTAssertTrue((finals.last?["new_digest"] as? String)?.hasPrefix("sha256:\(restored)") == true, json.stdout)
+
+        let table = try ECSDashProcess.run(["history", "--demo", "frontend", "--env", "prod"], environment: environment)
+        XCTAssertEqual(table.status, 0, table.stderr)
+        XCTAssertTrue(table.stdout.contains("promote prod/frontend") && table.stdout.contains("rollback prod/frontend"), table.stdout)
+        let none = try ECSDashProcess.run(["history", "--demo", "backend"], environment: environment)
+        XCTAssertEqual(none.stdout.trimmingCharacters(in: .whitespacesAndNewlines), "no actions recorded", none.stdout)
     }
 
     /// The short digest in a matrix cell (`prod→137cea7`) on the service's row.
