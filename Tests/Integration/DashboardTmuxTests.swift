@@ -134,6 +134,28 @@ final class DashboardTmuxTests: XCTestCase {
         try assertHistoryShows(promotedTo: uatDigest, rolledBackTo: prodDigest, state: state)
     }
 
+    /// Quitting while an action watches its deployment still leaves the action's last step in the audit log.
+    func testQuittingDuringAWatchRecordsItInterrupted() throws {
+        let state = FileManager.default.temporaryDirectory.appendingPathComponent("ecsdash-state-\(UUID().uuidString)")
+        let (tmux, stty) = try dashboard("--demo", width: 130, height: 36, environment: ["XDG_STATE_HOME": state.path])
+        let first = tmux.waitFor(timeout: 20) { $0.contains("frontend") && $0.contains("prod→") }
+        XCTAssertTrue(first.matched, first.screen)
+        try tmux.send("j", "l", "l", "p")
+        XCTAssertTrue(tmux.waitFor("Type its name").matched)
+        try tmux.type("prod")
+        try tmux.send("Enter")
+        let watching = tmux.waitFor(timeout: 30) { $0.contains("watching frontend in prod") }
+        XCTAssertTrue(watching.matched, watching.screen)
+        try tmux.send("Escape")
+        try tmux.send("q")
+        assertTerminalRestored(tmux, stty)
+        let history = try ECSDashProcess.run(["history", "--demo", "--output", "json", "frontend"], environment: ["XDG_STATE_HOME": state.path])
+        let records = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(history.stdout.utf8)) as? [[String: Any]], history.stdout)
+        let last = try XCTUnwrap(records.last, history.stdout)
+        XCTAssertEqual(last["step"] as? String, "watch", history.stdout)
+        XCTAssertEqual(last["result"] as? String, "interrupted", history.stdout)
+    }
+
     /// `ecsdash history` reads back what the dashboard recorded: as JSON, each action's final step with the
     /// digests it moved between; as a table, narrowed to the service and environment.
     private func assertHistoryShows(promotedTo promoted: String, rolledBackTo restored: String, state: URL) throws {

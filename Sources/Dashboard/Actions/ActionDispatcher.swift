@@ -13,6 +13,10 @@ actor ActionDispatcher {
     private let readOnly: Bool
     /// `env/service` → the summary of the action running on it.
     private var running: [String: String] = [:]
+    /// `env/service` → the watch of the deployment its action started, so quitting can end it.
+    private var watches: [String: Task<DeploymentWatcher.Verdict, Never>] = [:]
+    /// Set when the dashboard quits: watches end at once, and the AWS steps in flight still finish.
+    private var stopping = false
 
     init(access: ActionAccess, audit: AuditLog, readOnly: Bool) {
         self.access = access
@@ -23,6 +27,13 @@ actor ActionDispatcher {
     /// The action running on `env/service`, for the dashboard to show.
     func runningAction(on key: String) -> String? {
         running[key]
+    }
+
+    /// Ends every watch now and any started later, so actions reach their audit record before ecsdash exits;
+    /// AWS steps already under way are left to finish, since stopping one half-way helps nobody.
+    func stopWatching() {
+        stopping = true
+        for watch in watches.values { watch.cancel() }
     }
 
     func run(_ request: ActionRequest, confirm: Confirm, progress: Progress) async -> ActionOutcome {
@@ -184,7 +195,20 @@ actor ActionDispatcher {
         }
         let watcher = DeploymentWatcher(ecs: ECSClient(context: fetcher.context), cluster: fetcher.environment.cluster, clock: access.clock)
         progress(ActionProgress(kind: .watch, text: "watching \(deployments.keys.sorted().joined(separator: ", ")) in \(environment) (timeout \(Int(request.waitTimeout))s)"))
-        let verdict = await watcher.watch(deployments, timeout: request.waitTimeout) { progress(ActionProgress(kind: .watch, text: $0)) }
+        // The watch runs as its own task so that quitting can cancel it alone; its lines come back through a
+        // stream, since `progress` may not outlive this call.
+        let timeout = request.waitTimeout
+        let (lines, line) = AsyncStream<String>.makeStream()
+        let watch = Task {
+            let verdict = await watcher.watch(deployments, timeout: timeout) { line.yield($0) }
+            line.finish()
+            return verdict
+        }
+        watches[request.lockKey] = watch
+        if stopping { watch.cancel() }
+        for await text in lines { progress(ActionProgress(kind: .watch, text: text)) }
+        let verdict = await watch.value
+        watches[request.lockKey] = nil
         switch verdict {
         case .completed:
             try? write(base, step: "watch", result: "completed")
@@ -196,6 +220,10 @@ actor ActionDispatcher {
         case .timedOut(let message):
             try? write(base, step: "watch", result: "timed-out", error: message)
             return ActionOutcome(exitCode: ActionOutcome.deploymentFailed, message: "\(request.summary): \(message)", wroteToAWS: true)
+        case .interrupted:
+            let message = "ecsdash quit while watching; ECS carries on with the deployment (see `ecsdash status`)"
+            try? write(base, step: "watch", result: "interrupted", error: message)
+            return ActionOutcome(exitCode: ActionOutcome.failure, message: "\(request.summary): \(message)", wroteToAWS: true)
         }
     }
 

@@ -16,7 +16,7 @@ struct AuditRecord: Sendable, Equatable, Codable {
     var gates: [GateResult]
     var overrides: [String]
     var reason: String?
-    /// `ok`, `already-done`, `failed`, `refused`, `completed`, `rolled-back`, `timed-out`.
+    /// `ok`, `already-done`, `failed`, `refused`, `completed`, `rolled-back`, `timed-out`, `interrupted`.
     var result: String
     var error: String?
     var requestIds: [String]

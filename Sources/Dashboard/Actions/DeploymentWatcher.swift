@@ -14,6 +14,8 @@ struct DeploymentWatcher: Sendable {
         case completed
         case failed(service: String, reason: String)
         case timedOut(String)
+        /// The watch was cancelled (the dashboard quit); ECS carries on regardless.
+        case interrupted
     }
 
     /// `deployments`: service name → the deployment id UpdateService returned.
@@ -45,7 +47,7 @@ struct DeploymentWatcher: Sendable {
             guard left > 0 else {
                 return .timedOut("still not finished after \(Int(timeout))s; ECS keeps going; watch with `ecsdash status`")
             }
-            do { try await clock.sleep(seconds: min(interval, left)) } catch { return .timedOut("watch cancelled") }
+            do { try await clock.sleep(seconds: min(interval, left)) } catch { return .interrupted }
         }
     }
 

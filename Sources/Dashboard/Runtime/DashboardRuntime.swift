@@ -15,6 +15,10 @@ final class DashboardRuntime: @unchecked Sendable {
     private let dispatcher: ActionDispatcher
     private var answers: [Int: CheckedContinuation<String?, Never>] = [:]
     private var nextQuestion = 1
+    /// Actions under way, so quitting can wait for them to write their audit records.
+    private let actions = DispatchGroup()
+    /// How long quitting waits for actions: time for AWS steps in flight to finish and be recorded.
+    static let actionGrace: TimeInterval = 5
 
     init(setup: FleetSetup, inbox: EventInbox, readOnly: Bool = false, environment: [String: String] = ProcessInfo.processInfo.environment) {
         self.setup = setup
@@ -42,6 +46,10 @@ final class DashboardRuntime: @unchecked Sendable {
         for task in running { task.cancel() }
         // An unanswered question is a "no": the action stops before changing anything.
         for continuation in waiting { continuation.resume(returning: nil) }
+        // Watches end at once and record `interrupted`; this thread is the UI's, so blocking it briefly is fine.
+        let dispatcher = self.dispatcher
+        Task { await dispatcher.stopWatching() }
+        _ = actions.wait(timeout: .now() + Self.actionGrace)
     }
 
     private func startPoller(_ fetcher: EnvironmentFetcher) {
@@ -104,7 +112,11 @@ final class DashboardRuntime: @unchecked Sendable {
         case .setRefresh(let seconds):
             lock.withLock { refresh = seconds }
         case .runAction(let request):
-            Task { await runAction(request) }
+            actions.enter()
+            Task {
+                await runAction(request)
+                actions.leave()
+            }
         case .answerConfirmation(let id, let answer):
             let waiting = lock.withLock { answers.removeValue(forKey: id) }
             waiting?.resume(returning: answer)

@@ -196,6 +196,29 @@ final class ActionDispatcherTests: XCTestCase {
         XCTAssertNil(after)
     }
 
+    /// Quitting the dashboard ends a watch at once: the action records `interrupted` as its last step (ECS
+    /// carries on), and an action that reaches its watch after that ends it straight away too.
+    func testStoppingEndsTheWatchAndRecordsItInterrupted() async throws {
+        let bench = ActionTestBench()
+        let dispatcher = bench.dispatcher
+        let lines = bench.lines
+        let first = Task { await dispatcher.run(ActionTestBench.promote("frontend"), confirm: { _ in nil }, progress: { lines.add($0.text) }) }
+        await bench.harness.clock.waitForSleepers(1, timeout: 10)
+        await dispatcher.stopWatching()
+        let outcome = await first.value
+        XCTAssertEqual(outcome.exitCode, ActionOutcome.failure, outcome.message)
+        XCTAssertTrue(outcome.message.contains("ecsdash quit while watching; ECS carries on"), outcome.message)
+        XCTAssertTrue(lines.text.contains("watching frontend in prod"), lines.text)
+        let last = try XCTUnwrap(bench.auditRecords().last)
+        XCTAssertEqual([last.step, last.result, last.service, last.environment], ["watch", "interrupted", "frontend", "prod"])
+
+        var restart = ActionRequest(service: "backend", kind: .restart(environment: "dev"))
+        restart.yes = true
+        let later = await dispatcher.run(restart, confirm: { _ in nil }, progress: { _ in })
+        XCTAssertTrue(later.message.contains("ecsdash quit while watching"), later.message)
+        XCTAssertEqual(try bench.auditRecords().last?.result, "interrupted")
+    }
+
     func testAuditLinesAreWrittenPerStepWithoutSecrets() async throws {
         let bench = ActionTestBench()
         let outcome = await bench.run(ActionTestBench.promote("frontend", wait: false))
