@@ -98,14 +98,18 @@ final class DashboardTmuxTests: XCTestCase {
     func testPromoteFromTheMatrixThenRollBack() throws {
         let state = FileManager.default.temporaryDirectory.appendingPathComponent("ecsdash-state-\(UUID().uuidString)")
         let (tmux, stty) = try dashboard("--demo", width: 130, height: 36, environment: ["XDG_STATE_HOME": state.path])
-        let first = tmux.waitFor(timeout: 20) { $0.contains("frontend") && $0.contains("prod→") }
+        // Both digests, not just the row: the cells fill in as each environment's first poll lands.
+        let first = tmux.waitFor(timeout: 30) {
+            Self.digest(in: $0, service: "frontend", environment: "uat") != nil && Self.digest(in: $0, service: "frontend", environment: "prod") != nil
+        }
         XCTAssertTrue(first.matched, first.screen)
         let uatDigest = try XCTUnwrap(Self.digest(in: first.screen, service: "frontend", environment: "uat"))
         let prodDigest = try XCTUnwrap(Self.digest(in: first.screen, service: "frontend", environment: "prod"))
         XCTAssertNotEqual(uatDigest, prodDigest, "the demo has something to promote")
 
         try tmux.send("j", "l", "l", "p")
-        var screen = tmux.waitFor("Type its name")
+        // Reading the plan and gates takes a few polls' worth of calls; a loaded CI machine needs more than 15 s.
+        var screen = tmux.waitFor("Type its name", timeout: 45)
         XCTAssertTrue(screen.matched, "prod is protected, so its name must be typed:\n\(screen.screen)")
         XCTAssertTrue(screen.screen.contains("ECR PutImage myapp-frontend:prod → sha256:\(uatDigest)"), screen.screen)
         try tmux.type("prod")
@@ -117,7 +121,7 @@ final class DashboardTmuxTests: XCTestCase {
         XCTAssertTrue(screen.matched, "the prod cell now shows uat's digest:\n\(screen.screen)")
 
         try tmux.send("l", "r")
-        screen = tmux.waitFor("Type its name")
+        screen = tmux.waitFor("Type its name", timeout: 45)
         XCTAssertTrue(screen.matched, screen.screen)
         try tmux.type("prod")
         try tmux.send("Enter")
@@ -141,7 +145,7 @@ final class DashboardTmuxTests: XCTestCase {
         let first = tmux.waitFor(timeout: 20) { $0.contains("frontend") && $0.contains("prod→") }
         XCTAssertTrue(first.matched, first.screen)
         try tmux.send("j", "l", "l", "p")
-        XCTAssertTrue(tmux.waitFor("Type its name").matched)
+        XCTAssertTrue(tmux.waitFor("Type its name", timeout: 45).matched)
         try tmux.type("prod")
         try tmux.send("Enter")
         let watching = tmux.waitFor(timeout: 30) { $0.contains("watching frontend in prod") }
