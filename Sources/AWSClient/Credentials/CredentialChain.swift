@@ -21,7 +21,8 @@ public struct CredentialChain: CredentialProvider {
         throw CredentialError.notFound("credential chain", Self.summary(reasons))
     }
 
-    /// The AWS CLI's default order: environment keys, the profile's shared-file settings, the ECS
+    /// The AWS CLI's default order: environment keys, a web identity token named by the environment
+    /// (`AWS_WEB_IDENTITY_TOKEN_FILE` with `AWS_ROLE_ARN`), the profile's shared-file settings, the ECS
     /// container endpoint, then EC2 instance metadata.
     ///
     /// - Parameter profile: an explicitly chosen profile (`--profile`, or `profile:` in ecsdash's
@@ -37,6 +38,9 @@ public struct CredentialChain: CredentialProvider {
         let explicit = AWSConfigLocation.nonEmpty(profile)
         if explicit == nil {
             providers.append(EnvironmentCredentialProvider(environment: environment))
+            if let webIdentity = WebIdentityCredentialProvider.fromEnvironment(environment, transport: transport, clock: clock) {
+                providers.append(webIdentity)
+            }
         }
         providers.append(ProfileCredentialProvider(
             profile: ProfileFiles.selectedProfileName(explicit: explicit, environment: environment),

@@ -89,6 +89,11 @@ public struct ProfileCredentialProvider: CredentialProvider {
         if profile["mfa_serial"] != nil {
             throw failure(Self.mfaMessage(profile: profile.name))
         }
+        if let tokenFile = profile["web_identity_token_file"], profile["source_profile"] == nil, profile["credential_source"] == nil {
+            return try await WebIdentityCredentialProvider(roleArn: roleArn, tokenFile: tokenFile, sessionName: profile["role_session_name"],
+                                                           region: stsRegion(profile, files: files), transport: transport,
+                                                           environment: environment, clock: clock).credentials()
+        }
         let source = try await roleSource(profile, files: files, path: path)
         var duration: Int?
         if let text = profile["duration_seconds"] {
@@ -116,10 +121,7 @@ public struct ProfileCredentialProvider: CredentialProvider {
         case (_?, _?):
             throw failure("profile \(profile.name) sets both source_profile and credential_source; keep one")
         case (nil, nil):
-            if profile["web_identity_token_file"] != nil {
-                throw failure("profile \(profile.name) uses web_identity_token_file, which ecsdash does not support yet")
-            }
-            throw failure("profile \(profile.name) sets role_arn but neither source_profile nor credential_source")
+            throw failure("profile \(profile.name) sets role_arn but neither source_profile, credential_source nor web_identity_token_file")
         case let (sourceName?, nil):
             let selfReference = sourceName == profile.name && files.profile(sourceName).map(Self.hasStaticKeys) == true
             if path.contains(sourceName) && !selfReference {

@@ -78,9 +78,10 @@ public struct AWSServiceClient: Sendable {
         return try await send(operation, method: "POST", headers: headers, body: body).body
     }
 
-    /// Calls a query-protocol operation and returns the parsed XML reply.
-    public func query(_ action: String, _ parameters: [QueryItem] = []) async throws -> XMLNode {
-        try parse(try await queryRaw(action, parameters), action: action)
+    /// Calls a query-protocol operation and returns the parsed XML reply. `signed: false` sends it without
+    /// credentials, for the few operations that take none (STS AssumeRoleWithWebIdentity).
+    public func query(_ action: String, _ parameters: [QueryItem] = [], signed: Bool = true) async throws -> XMLNode {
+        try parse(try await queryRaw(action, parameters, signed: signed), action: action)
     }
 
     /// Calls a query-protocol operation and reads its `<ActionResult>` element with `read`. For a `reusable`
@@ -106,7 +107,7 @@ public struct AWSServiceClient: Sendable {
         }
     }
 
-    private func queryRaw(_ action: String, _ parameters: [QueryItem]) async throws -> HTTPResponse {
+    private func queryRaw(_ action: String, _ parameters: [QueryItem], signed: Bool = true) async throws -> HTTPResponse {
         guard case .query(let version) = service.wireProtocol else {
             preconditionFailure("\(service.name) does not speak the query protocol")
         }
@@ -115,7 +116,7 @@ public struct AWSServiceClient: Sendable {
             .joined(separator: "&")
         var headers = HTTPHeaders()
         headers.add("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")
-        return try await send(action, method: "POST", headers: headers, body: Data(form.utf8))
+        return try await send(action, method: "POST", headers: headers, body: Data(form.utf8), signed: signed)
     }
 
     private func parse(_ response: HTTPResponse, action: String) throws -> XMLNode {
@@ -127,18 +128,22 @@ public struct AWSServiceClient: Sendable {
     }
 
     /// The retry loop: rate limit, sign with fresh credentials and date, send, classify, back off.
-    func send(_ operation: String, method: String, headers: HTTPHeaders, body: Data) async throws -> HTTPResponse {
+    func send(_ operation: String, method: String, headers: HTTPHeaders, body: Data, signed: Bool = true) async throws -> HTTPResponse {
         let endpoint = try resolvedEndpoint(operation)
         var retries = 0
         var correctedSkew = false
         while true {
             try await context.rateLimiter?.acquire()
-            let credentials = try await context.credentials.credentials()
             var request = HTTPRequest(method: method, endpoint: endpoint, path: endpoint.basePath.isEmpty ? "/" : endpoint.basePath + "/",
                                       headers: headers, body: body)
             let now = context.clock.now()
-            SigV4Signer(credentials: credentials, region: context.region, service: service.signingName)
-                .sign(&request, date: now.addingTimeInterval(context.clockSkew.seconds))
+            if signed {
+                let credentials = try await context.credentials.credentials()
+                SigV4Signer(credentials: credentials, region: context.region, service: service.signingName)
+                    .sign(&request, date: now.addingTimeInterval(context.clockSkew.seconds))
+            } else {
+                request.headers.add("Host", endpoint.hostHeader)
+            }
 
             let failure: AWSError
             var response: HTTPResponse?

@@ -106,7 +106,7 @@ final class ProfileCredentialProviderTests: XCTestCase {
 
     func testRoleConfigurationMistakes() async throws {
         let cases: [(String, String)] = [
-            ("role_arn = arn:aws:iam::1:role/r\n", "neither source_profile nor credential_source"),
+            ("role_arn = arn:aws:iam::1:role/r\n", "neither source_profile, credential_source nor web_identity_token_file"),
             ("role_arn = arn:aws:iam::1:role/r\nsource_profile = x\ncredential_source = Environment\n", "both source_profile and credential_source"),
             ("role_arn = arn:aws:iam::1:role/r\ncredential_source = Laptop\n", "expected Environment, Ec2InstanceMetadata or EcsContainer"),
             ("role_arn = arn:aws:iam::1:role/r\nsource_profile = ghost\n", "source_profile ghost (used by profile p) does not exist"),

@@ -21,10 +21,23 @@ public struct STSClient: Sendable {
         var parameters = [QueryItem("RoleArn", request.roleArn), QueryItem("RoleSessionName", request.sessionName)]
         if let externalId = request.externalId { parameters.append(QueryItem("ExternalId", externalId)) }
         if let duration = request.durationSeconds { parameters.append(QueryItem("DurationSeconds", String(duration))) }
-        let reply = try await client.query("AssumeRole", parameters)
-        guard let result = reply["AssumeRoleResult"], let keys = result.child("Credentials"),
+        return try assumedRole("AssumeRole", try await client.query("AssumeRole", parameters))
+    }
+
+    /// Becomes a role with an OpenID Connect token (EKS service accounts, CI runners); the call is not signed,
+    /// since the token is the proof.
+    public func assumeRoleWithWebIdentity(_ request: AssumeRoleWithWebIdentityRequest) async throws -> AssumeRoleResult {
+        var parameters = [QueryItem("RoleArn", request.roleArn), QueryItem("RoleSessionName", request.sessionName),
+                          QueryItem("WebIdentityToken", request.token)]
+        if let duration = request.durationSeconds { parameters.append(QueryItem("DurationSeconds", String(duration))) }
+        return try assumedRole("AssumeRoleWithWebIdentity", try await client.query("AssumeRoleWithWebIdentity", parameters, signed: false))
+    }
+
+    /// The keys and role of an `<ActionResult>` that both AssumeRole calls answer with.
+    private func assumedRole(_ operation: String, _ reply: XMLNode) throws -> AssumeRoleResult {
+        guard let result = reply[operation + "Result"], let keys = result.child("Credentials"),
               let accessKeyId = keys.child("AccessKeyId")?.text, let secret = keys.child("SecretAccessKey")?.text else {
-            throw malformed("AssumeRole", reply)
+            throw malformed(operation, reply)
         }
         let credentials = Credentials(
             accessKeyId: accessKeyId, secretAccessKey: secret, sessionToken: keys.child("SessionToken")?.text,
@@ -49,6 +62,21 @@ public struct CallerIdentity: Sendable, Equatable, Codable {
         self.arn = arn
         self.account = account
         self.userId = userId
+    }
+}
+
+/// The inputs of sts:AssumeRoleWithWebIdentity.
+public struct AssumeRoleWithWebIdentityRequest: Sendable, Equatable {
+    public var roleArn: String
+    public var sessionName: String
+    public var token: String
+    public var durationSeconds: Int?
+
+    public init(roleArn: String, sessionName: String, token: String, durationSeconds: Int? = nil) {
+        self.roleArn = roleArn
+        self.sessionName = sessionName
+        self.token = token
+        self.durationSeconds = durationSeconds
     }
 }
 
