@@ -169,7 +169,8 @@ actor ActionDispatcher {
         var base = base
         base.reason = request.reason
         let executor = try ActionExecutor(access: access, environment: environment, calls: calls)
-        base.identity = await executor.identity()
+        let identities = await executor.identities()
+        base.identity = identities.overall
         // The plan line goes first: if the log cannot be written, nothing is changed.
         try write(base, step: "plan: \(calls.count) call(s)", result: "confirmed")
         var done: [String] = []
@@ -180,11 +181,12 @@ actor ActionDispatcher {
                 if case .updateService(_, _, let service, _) = call { deployments[service] = step.deploymentId }
                 let note = step.alreadyDone ? " (already done)" : ""
                 progress(ActionProgress(kind: .step, text: "✓ \(offset + 1)/\(calls.count) \(call.summary)\(note)"))
-                try write(base, step: call.summary, result: step.alreadyDone ? "already-done" : "ok", requestIds: step.requestIds)
+                try write(base.madeAs(identities.of(call)), step: call.summary, result: step.alreadyDone ? "already-done" : "ok",
+                          requestIds: step.requestIds)
                 done.append("\(offset + 1). \(call.summary)")
             } catch {
                 let ids = executor.drainRequestIds() + [(error as? AWSError)?.requestId].compactMap { $0 }
-                try? write(base, step: call.summary, result: "failed", error: StepFailureReport.code(error), requestIds: ids)
+                try? write(base.madeAs(identities.of(call)), step: call.summary, result: "failed", error: StepFailureReport.code(error), requestIds: ids)
                 throw ActionError(message: StepFailureReport.message(action: request.kind.name, index: offset + 1, total: calls.count, call: call,
                                                                      error: error, roleArn: executor.roleArn(for: call), done: done),
                                   exitCode: ActionOutcome.failure)

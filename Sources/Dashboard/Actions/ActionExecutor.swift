@@ -41,13 +41,31 @@ struct ActionExecutor: Sendable {
         }
     }
 
-    /// Who will act, for the audit log: GetCallerIdentity with the first deploy context; nil when it cannot be learned
-    /// (the step that follows reports why).
-    func identity() async -> String? {
-        guard let context = registry?.context ?? environment?.context else { return nil }
-        let arn = try? await STSClient(context: context).getCallerIdentity().arn
+    /// Who acts in each account, for the audit log.
+    struct Identities: Sendable {
+        var registry: String?
+        var environment: String?
+
+        /// The identity a call is made as.
+        func of(_ call: PlannedCall) -> String? {
+            switch call {
+            case .putImage: return registry
+            case .updateService: return environment
+            }
+        }
+
+        /// For lines that are not one call (the plan, the watch): the target environment's, else the registry's.
+        var overall: String? { environment ?? registry }
+    }
+
+    /// GetCallerIdentity with each deploy context the calls use; nil for one that cannot be learned (the step that
+    /// uses it reports why).
+    func identities() async -> Identities {
+        var identities = Identities()
+        if let registry { identities.registry = try? await STSClient(context: registry.context).getCallerIdentity().arn }
+        if let environment { identities.environment = try? await STSClient(context: environment.context).getCallerIdentity().arn }
         _ = recorder.drain()
-        return arn
+        return identities
     }
 
     func roleArn(for call: PlannedCall) -> String? {

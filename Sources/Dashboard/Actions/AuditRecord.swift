@@ -3,7 +3,8 @@ import Foundation
 /// One line of the audit log: one step of one action, who did it, and what AWS said. Never credentials.
 struct AuditRecord: Sendable, Equatable, Codable {
     var time: String
-    /// The caller identity ARN (STS GetCallerIdentity with the deploy role), when it could be learned.
+    /// The caller identity ARN (STS GetCallerIdentity with the deploy role the step used: the registry's for ECR,
+    /// the environment's for ECS), when it could be learned.
     var identity: String?
     var action: String
     var service: String
@@ -25,6 +26,13 @@ struct AuditRecord: Sendable, Equatable, Codable {
         case time, identity, action, service, environment, from, to, step
         case oldDigest = "old_digest", newDigest = "new_digest", gates, overrides, reason, result, error
         case requestIds = "request_ids"
+    }
+
+    /// The same record for a step made as `identity` (when it was learned).
+    func madeAs(_ identity: String?) -> AuditRecord {
+        var record = self
+        record.identity = identity ?? self.identity
+        return record
     }
 
     static func timestamp(_ date: Date) -> String {

@@ -226,6 +226,11 @@ final class ActionDispatcherTests: XCTestCase {
         let records = try bench.auditRecords()
         XCTAssertEqual(records.map(\.step).count, 4, "plan, prod-previous, prod, UpdateService: \(records.map(\.step))")
         XCTAssertTrue(records.allSatisfy { $0.identity?.contains("assumed-role/DashboardDeployer") == true }, "\(records.map(\.identity))")
+        // Each step names the account it acted in: ECR's in the registry's, ECS's in prod's.
+        let config = SimulatedFleet.demoConfig()
+        let registry = try XCTUnwrap(config.registry?.account), prod = try XCTUnwrap(config.environment(named: "prod")?.access.account)
+        XCTAssertEqual(records.map { $0.identity?.split(separator: ":", omittingEmptySubsequences: false)[4] }, [prod, registry, registry, prod].map { Substring($0) },
+                       "\(records.map { "\($0.step): \($0.identity ?? "-")" })")
         XCTAssertTrue(records.dropFirst().allSatisfy { !$0.requestIds.isEmpty })
         XCTAssertTrue(records.allSatisfy { $0.oldDigest != nil && $0.newDigest != nil && $0.gates.count == 3 })
         let text = try String(contentsOfFile: bench.auditPath, encoding: .utf8)
