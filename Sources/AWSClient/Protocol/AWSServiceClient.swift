@@ -15,12 +15,10 @@ public struct AWSServiceClient: Sendable {
     /// one a poller asks for on every refresh: with the context's reply cache, unchanged bytes are not decoded again.
     public func json<Output: Decodable & Sendable>(_ operation: String, _ input: some Encodable, as output: Output.Type = Output.self,
                                                    reusable: Bool = false) async throws -> Output {
-        let raw = try await jsonRaw(operation, body: try encode(input, for: operation))
-        let data = raw.isEmpty ? Data("{}".utf8) : raw
+        let data = try await jsonReply(operation, input)
         return try decodeReply(operation) {
-            let decode = { try AWSJSON.decode(Output.self, from: data, unit: service.timestampUnit) }
-            guard reusable, let cache = context.replyCache else { return try decode() }
-            return try data.withUnsafeBytes { try cache.value(of: $0, as: Output.self, unit: service.timestampUnit, decode: decode) }
+            guard reusable, let cache = context.replyCache else { return try AWSJSON.decode(Output.self, from: data, unit: service.timestampUnit) }
+            return try cache.decoded(Output.self, from: data, unit: service.timestampUnit)
         }
     }
 
@@ -30,12 +28,17 @@ public struct AWSServiceClient: Sendable {
     func json<Output: Decodable & Sendable, Element>(_ operation: String, _ input: some Encodable, array key: String,
                                           at path: WritableKeyPath<Output, [Element]?>,
                                           reusing cache: DecodedElementCache<Element>?) async throws -> Output {
-        let raw = try await jsonRaw(operation, body: try encode(input, for: operation))
-        let data = raw.isEmpty ? Data("{}".utf8) : raw
+        let data = try await jsonReply(operation, input)
         return try decodeReply(operation) {
             guard let cache else { return try AWSJSON.decode(Output.self, from: data, unit: service.timestampUnit) }
             return try cache.decode(Output.self, from: data, array: key, at: path, unit: service.timestampUnit, remainders: context.replyCache)
         }
+    }
+
+    /// The reply's bytes to decode: an empty reply is the empty object.
+    private func jsonReply(_ operation: String, _ input: some Encodable) async throws -> Data {
+        let raw = try await jsonRaw(operation, body: try encode(input, for: operation))
+        return raw.isEmpty ? Data("{}".utf8) : raw
     }
 
     private func encode(_ input: some Encodable, for operation: String) throws -> Data {
@@ -50,8 +53,7 @@ public struct AWSServiceClient: Sendable {
     /// bytes changed, whatever the page token beside it.
     func jsonPage<Output: Decodable & Sendable, Element: Decodable & Sendable>(_ operation: String, _ input: some Encodable, array key: String,
                                                                                 at path: WritableKeyPath<Output, [Element]?>) async throws -> Output {
-        let raw = try await jsonRaw(operation, body: try encode(input, for: operation))
-        let data = raw.isEmpty ? Data("{}".utf8) : raw
+        let data = try await jsonReply(operation, input)
         return try decodeReply(operation) {
             guard let cache = context.replyCache else { return try AWSJSON.decode(Output.self, from: data, unit: service.timestampUnit) }
             return try cache.decode(Output.self, from: data, array: key, at: path, unit: service.timestampUnit)

@@ -71,11 +71,7 @@ public final class DecodedElementCache<Element: Decodable & Sendable>: @unchecke
             return RememberedReply(output: try AWSJSON.decode(Output.self, from: data, unit: unit), references: [])
         }
         let remainder = recognition.split.remainder
-        var output = try remainders.map { cache in
-            try remainder.withUnsafeBytes { bytes in
-                try cache.value(of: bytes, as: Output.self, unit: unit) { try AWSJSON.decode(Output.self, from: remainder, unit: unit) }
-            }
-        } ?? AWSJSON.decode(Output.self, from: remainder, unit: unit)
+        var output = try remainders?.decoded(Output.self, from: remainder, unit: unit) ?? AWSJSON.decode(Output.self, from: remainder, unit: unit)
         let (elements, remembered) = try elements(of: data, recognition: recognition, unit: unit)
         output[keyPath: path] = elements
         return RememberedReply(output: output, references: recognition.references + remembered)

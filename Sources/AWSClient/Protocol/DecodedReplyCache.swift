@@ -45,25 +45,24 @@ public final class DecodedReplyCache: @unchecked Sendable {
         _ type: Output.Type, from data: Data, array key: String, at path: WritableKeyPath<Output, [Element]?>,
         unit: AWSServiceDescriptor.TimestampUnit
     ) throws -> Output {
-        guard let split = JSONArraySplit(data, key: key) else {
-            return try data.withUnsafeBytes { bytes in
-                try value(of: bytes, as: Output.self, unit: unit) { try AWSJSON.decode(Output.self, from: data, unit: unit) }
-            }
-        }
+        guard let split = JSONArraySplit(data, key: key) else { return try decoded(Output.self, from: data, unit: unit) }
         do {
-            var output = try split.remainder.withUnsafeBytes { bytes in
-                try value(of: bytes, as: Output.self, unit: unit) { try AWSJSON.decode(Output.self, from: split.remainder, unit: unit) }
-            }
+            var output = try decoded(Output.self, from: split.remainder, unit: unit)
             let start = data.startIndex
-            let arrayBytes = data[(start + split.array.lowerBound)..<(start + split.array.upperBound)]
-            output[keyPath: path] = try arrayBytes.withUnsafeBytes { bytes in
-                try value(of: bytes, as: [Element].self, unit: unit) { try AWSJSON.decode([Element].self, from: arrayBytes, unit: unit) }
-            }
+            output[keyPath: path] = try decoded([Element].self, from: data[(start + split.array.lowerBound)..<(start + split.array.upperBound)], unit: unit)
             return output
         } catch {
             // A part on its own reports its error without the path to it: decoding the whole reply names the field.
             _ = try AWSJSON.decode(Output.self, from: data, unit: unit)
             throw error
+        }
+    }
+
+    /// `data` decoded as JSON, or the value decoded earlier from the same bytes.
+    @usableFromInline
+    func decoded<Output: Decodable & Sendable>(_ type: Output.Type, from data: Data, unit: AWSServiceDescriptor.TimestampUnit) throws -> Output {
+        try data.withUnsafeBytes { bytes in
+            try value(of: bytes, as: type, unit: unit) { try AWSJSON.decode(type, from: data, unit: unit) }
         }
     }
 
