@@ -65,9 +65,13 @@ struct XMLReader {
         }
     }
 
-    /// Where `needle` next occurs at or after `start`. A plain loop: the standard library's generic search cost
-    /// more than parsing the reply would.
     private static func offset(of needle: [UInt8], in buffer: UnsafeRawBufferPointer, from start: Int) -> Int? {
+        needle.withUnsafeBytes { offset(of: $0, in: buffer, from: start) }
+    }
+
+    /// Where `needle` next occurs at or after `start`: the one search behind `skip(past:)` and `elementRange`. A
+    /// plain loop, since the standard library's generic search cost more than parsing the reply would.
+    private static func offset(of needle: UnsafeRawBufferPointer, in buffer: UnsafeRawBufferPointer, from start: Int) -> Int? {
         guard let first = needle.first, buffer.count - start >= needle.count else { return nil }
         var candidate = start
         while candidate <= buffer.count - needle.count {
@@ -205,15 +209,10 @@ struct XMLReader {
 
     /// Moves past the next occurrence of `marker`; false when there is none.
     private mutating func skip(past marker: StaticString) -> Bool {
-        let count = marker.utf8CodeUnitCount
-        while position + count <= bytes.count {
-            if starts(with: marker) {
-                position += count
-                return true
-            }
-            position += 1
-        }
-        return false
+        let needle = UnsafeRawBufferPointer(start: marker.utf8Start, count: marker.utf8CodeUnitCount)
+        guard let found = Self.offset(of: needle, in: bytes, from: position) else { return false }
+        position = found + needle.count
+        return true
     }
 
     /// The UTF-8 bytes an entity reference (without `&` and `;`) stands for.
