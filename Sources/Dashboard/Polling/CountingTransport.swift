@@ -13,11 +13,12 @@ final class CountingTransport: HTTPTransport, @unchecked Sendable {
 
     var calls: Int { lock.withLock { count } }
 
-    /// `context` with its transport counted, and the counter.
-    static func counting(_ context: AWSClientContext) -> (context: AWSClientContext, counter: CountingTransport) {
+    /// A poller's context: `context` with its transport counted and the poller's reply cache; and the counter.
+    static func counting(_ context: AWSClientContext, replyCache: DecodedReplyCache) -> (context: AWSClientContext, counter: CountingTransport) {
         let counter = CountingTransport(context.transport)
         var counted = context
         counted.transport = counter
+        counted.replyCache = replyCache
         return (counted, counter)
     }
 

@@ -16,10 +16,7 @@ struct EnvironmentFetcher: Sendable {
 
     /// Wraps the context's transport so calls can be counted, and gives it the fetcher's reply cache.
     init(environment: EnvironmentConfig, context: AWSClientContext, taskDefinitions: TaskDefinitionCache = TaskDefinitionCache()) {
-        var counted: AWSClientContext
-        (counted, counter) = CountingTransport.counting(context)
-        counted.replyCache = replyCache
-        self.context = counted
+        (self.context, counter) = CountingTransport.counting(context, replyCache: replyCache)
         self.environment = environment
         self.taskDefinitions = taskDefinitions
     }

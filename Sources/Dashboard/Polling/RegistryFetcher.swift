@@ -20,10 +20,7 @@ struct RegistryFetcher: Sendable {
     ]
 
     init(context: AWSClientContext, environmentNames: [String]) {
-        var counted: AWSClientContext
-        (counted, counter) = CountingTransport.counting(context)
-        counted.replyCache = replyCache
-        self.context = counted
+        (self.context, counter) = CountingTransport.counting(context, replyCache: replyCache)
         self.environmentNames = environmentNames
     }
 
