@@ -27,6 +27,14 @@ final class DecodedReplyCacheTests: XCTestCase {
         }
     }
 
+    /// A context with a reply cache, as a poller's has, and the cache.
+    private func pollerContext(_ transport: ScriptedTransport) -> (AWSClientContext, DecodedReplyCache) {
+        var context = AWSClientContext(region: "eu-west-1", credentials: StaticCredentialProvider.test, transport: transport, clock: ManualClock())
+        let cache = DecodedReplyCache()
+        context.replyCache = cache
+        return (context, cache)
+    }
+
     func testTheSameBytesAreDecodedOnceAndOtherBytesAgain() throws {
         let cache = DecodedReplyCache()
         var decodes = 0
@@ -91,9 +99,7 @@ final class DecodedReplyCacheTests: XCTestCase {
         }
         let transport = ScriptedTransport(responses: [reply("healthy", requestId: "r-1"), reply("healthy", requestId: "r-2"),
                                                       reply("draining", requestId: "r-3")])
-        var context = AWSClientContext(region: "eu-west-1", credentials: StaticCredentialProvider.test, transport: transport, clock: ManualClock())
-        let cache = DecodedReplyCache()
-        context.replyCache = cache
+        let (context, cache) = pollerContext(transport)
         let elb = ELBv2Client(context: context)
         let first = try await elb.describeTargetHealth(targetGroupArn: "arn:tg")
         let second = try await elb.describeTargetHealth(targetGroupArn: "arn:tg")
@@ -113,9 +119,7 @@ final class DecodedReplyCacheTests: XCTestCase {
             ScriptedTransport.json(200, #"{"taskArns":["arn:a","arn:b"],"nextToken":"t9"}"#),
             ScriptedTransport.json(200, #"{"taskArns":["arn:c"]}"#),
         ])
-        var context = AWSClientContext(region: "eu-west-1", credentials: StaticCredentialProvider.test, transport: transport, clock: ManualClock())
-        let cache = DecodedReplyCache()
-        context.replyCache = cache
+        let (context, cache) = pollerContext(transport)
         let ecs = ECSClient(context: context)
         let first = try await ecs.listTasks(cluster: "dev")
         let second = try await ecs.listTasks(cluster: "dev")
@@ -174,9 +178,7 @@ final class DecodedReplyCacheTests: XCTestCase {
             let target = request.headers["X-Amz-Target"] ?? ""
             return ScriptedTransport.json(200, target.hasSuffix("GetPipelineState") ? state : events)
         }
-        var context = AWSClientContext(region: "eu-west-1", credentials: StaticCredentialProvider.test, transport: transport, clock: ManualClock())
-        let cache = DecodedReplyCache()
-        context.replyCache = cache
+        let (context, cache) = pollerContext(transport)
         let logs = CloudWatchLogsClient(context: context)
         for _ in 0..<2 {
             _ = try await logs.getLogEvents(CloudWatchGetLogEventsRequest(logGroupName: "/ecs/web", logStreamName: "web/app/1"))
@@ -193,8 +195,7 @@ final class DecodedReplyCacheTests: XCTestCase {
 
     func testAQueryReplyWithoutItsResultIsAnErrorWithTheCacheOn() async {
         let transport = ScriptedTransport(responses: [ScriptedTransport.json(200, "<DescribeTargetHealthResponse><Other/></DescribeTargetHealthResponse>")])
-        var context = AWSClientContext(region: "eu-west-1", credentials: StaticCredentialProvider.test, transport: transport, clock: ManualClock())
-        context.replyCache = DecodedReplyCache()
+        let (context, _) = pollerContext(transport)
         do {
             _ = try await ELBv2Client(context: context).describeTargetHealth(targetGroupArn: "arn:tg")
             XCTFail("expected an error")
