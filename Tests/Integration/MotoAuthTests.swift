@@ -85,7 +85,7 @@ final class MotoAuthTests: XCTestCase {
         let world = try MotoWorld.load()
         // Port 9 on loopback: nothing listens there, so the connection is refused at once.
         let context = AWSClientContext(region: world.region, credentials: StaticCredentialProvider(world.credentials(of: "ci")),
-                                       transport: URLSessionTransport(connectTimeout: 2, requestTimeout: 5),
+                                       transport: AsyncHTTPTransport(settings: TransportSettings(connectTimeout: 2, requestTimeout: 5)),
                                        endpointOverride: "http://127.0.0.1:9", retryPolicy: .none)
         do {
             _ = try await STSClient(context: context).getCallerIdentity()

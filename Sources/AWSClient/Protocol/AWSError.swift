@@ -50,7 +50,7 @@ public enum AWSErrorKind: String, Sendable, Equatable {
     static let transientCodes: Set<String> = [
         "RequestTimeout", "RequestTimeoutException", "InternalError", "InternalFailure", "InternalServerError",
         "InternalServiceException", "ServiceUnavailable", "ServiceUnavailableException", "ServerException",
-        "IDPCommunicationError", "ConnectTimeout", "ConnectionFailed", "ConnectionReset", "TransportFailure",
+        "IDPCommunicationError", "ConnectTimeout", "ReadTimeout", "ConnectionFailed", "ConnectionReset", "TransportFailure",
     ]
     static let accessDeniedCodes: Set<String> = [
         "AccessDenied", "AccessDeniedException", "UnauthorizedOperation", "AuthorizationError",

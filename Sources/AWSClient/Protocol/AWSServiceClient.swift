@@ -149,6 +149,7 @@ public struct AWSServiceClient: Sendable {
 
             let failure: AWSError
             var response: HTTPResponse?
+            var isTimeout = false
             do {
                 let reply = try await context.transport.send(request)
                 if reply.isSuccess {
@@ -158,6 +159,7 @@ public struct AWSServiceClient: Sendable {
                 response = reply
                 failure = AWSErrorDecoder.decode(reply, service: service.name, operation: operation)
             } catch let error as TransportError {
+                isTimeout = error.kind.isTimeout
                 failure = AWSError(service: service.name, operation: operation, status: nil, code: error.kind.rawValue,
                                    message: "talking to \(error.host): \(error.message)")
             }
@@ -167,7 +169,6 @@ public struct AWSServiceClient: Sendable {
                 correctedSkew = true
                 continue
             }
-            let isTimeout = failure.code == TransportError.Kind.requestTimeout.rawValue || failure.code == TransportError.Kind.connectTimeout.rawValue
             guard failure.kind.isRetryable, retries + 1 < context.retryPolicy.maxAttempts,
                   context.retryBudget.withdraw(isTimeout: isTimeout) else {
                 throw failure

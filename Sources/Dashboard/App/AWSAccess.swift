@@ -21,7 +21,7 @@ struct AWSAccess: Sendable {
 
     init(profile: String?, region: String?, endpointOverride: String?,
          environment: [String: String] = ProcessInfo.processInfo.environment,
-         transport: any HTTPTransport = URLSessionTransport(), clock: any AWSClock = SystemClock(),
+         transport: (any HTTPTransport)? = nil, clock: any AWSClock = SystemClock(),
          rateLimiters: RateLimiterRegistry = .shared) throws {
         guard let resolved = try region ?? RegionResolver.resolve(profile: profile, environment: environment) else {
             throw MissingRegion()
@@ -29,6 +29,7 @@ struct AWSAccess: Sendable {
         self.region = resolved
         self.endpointOverride = endpointOverride
         self.environment = environment
+        let transport = transport ?? AsyncHTTPTransport(settings: TransportSettings(environment: environment))
         self.transport = transport
         self.clock = clock
         self.rateLimiters = rateLimiters

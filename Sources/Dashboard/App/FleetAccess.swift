@@ -8,13 +8,14 @@ struct FleetAccess: Sendable {
     let base: AWSAccess
 
     init(config: DashboardConfig, overrides: AWSOptions, environment: [String: String] = ProcessInfo.processInfo.environment,
-         transport: any HTTPTransport = URLSessionTransport()) throws {
+         transport: (any HTTPTransport)? = nil) throws {
         self.config = config
+        let settings = TransportSettings(environment: environment, connectTimeout: config.connectTimeout, requestTimeout: config.requestTimeout)
         base = try AWSAccess(
             profile: overrides.profile ?? config.profile,
             region: overrides.region ?? config.region ?? config.environments.first?.access.region,
             endpointOverride: overrides.endpointUrl ?? config.endpointURL,
-            environment: environment, transport: transport
+            environment: environment, transport: transport ?? AsyncHTTPTransport(settings: settings)
         )
     }
 

@@ -5,7 +5,7 @@ import Yams
 /// Turns config text into a validated `DashboardConfig`; the first problem found becomes a `ConfigError`.
 struct ConfigParser {
     static let topLevelKeys: Set<String> = [
-        "region", "profile", "endpoint_url", "refresh", "theme", "read_only", "audit_log", "registry", "pipelines", "environments", "keys",
+        "region", "profile", "endpoint_url", "refresh", "connect_timeout", "request_timeout", "theme", "read_only", "audit_log", "registry", "pipelines", "environments", "keys",
     ]
     static let accountKeys: Set<String> = ["account", "region", "role_arn", "profile", "deploy_role_arn"]
     static let environmentKeys: Set<String> = accountKeys.union(["name", "cluster", "services", "pipelines", "protected"])
@@ -29,6 +29,8 @@ struct ConfigParser {
             case "profile": config.profile = try reader.string(value, key)
             case "endpoint_url": config.endpointURL = try endpointURL(value, key)
             case "refresh": config.refresh = try duration(value, key, minimum: 1)
+            case "connect_timeout": config.connectTimeout = try duration(value, key, minimum: 0.1)
+            case "request_timeout": config.requestTimeout = try duration(value, key, minimum: 0.1)
             case "theme": config.theme = try reader.string(value, key)
             case "read_only": config.readOnly = try reader.bool(value, key)
             case "audit_log": config.auditLog = try reader.string(value, key)

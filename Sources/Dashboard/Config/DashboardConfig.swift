@@ -1,3 +1,4 @@
+import AWSClient
 import Foundation
 
 /// The validated config: which accounts, clusters and services ecsdash watches, and how it reaches them.
@@ -7,6 +8,9 @@ struct DashboardConfig: Equatable, Sendable {
     var profile: String?
     var endpointURL: String?
     var refresh: TimeInterval = 10
+    /// Seconds to connect to AWS, and for a whole call (its reply included), before it counts as failed.
+    var connectTimeout = TransportSettings.defaultConnectTimeout
+    var requestTimeout = TransportSettings.defaultRequestTimeout
     var theme: String = "default"
     var readOnly = false
     var auditLog: String?

@@ -78,7 +78,7 @@ struct MotoWorld: Decodable {
     }
 
     /// A client context aimed at moto with fixed credentials and no retries (so failures show at once).
-    func context(_ credentials: Credentials, transport: any HTTPTransport = URLSessionTransport(connectTimeout: 5, requestTimeout: 15)) -> AWSClientContext {
+    func context(_ credentials: Credentials, transport: any HTTPTransport = AsyncHTTPTransport(settings: TransportSettings(connectTimeout: 5, requestTimeout: 15))) -> AWSClientContext {
         AWSClientContext(region: region, credentials: StaticCredentialProvider(credentials), transport: transport,
                          endpointOverride: endpoint, retryPolicy: .none)
     }
