@@ -51,10 +51,20 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "ecsdash", dependencies: ["Dashboard"]),
-        .executableTarget(name: "ecsdash-bench", dependencies: ["AWSClient", "Dashboard"], path: "Benchmarks"),
+        // What tests and benchmarks share: the fault-injecting proxy in front of moto or the simulator.
+        .target(
+            name: "TestSupport",
+            dependencies: [
+                "AWSClient",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]
+        ),
+        .executableTarget(name: "ecsdash-bench", dependencies: ["AWSClient", "Dashboard", "TestSupport"], path: "Benchmarks"),
         .testTarget(name: "AWSClientTests", dependencies: ["AWSClient"]),
         .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "AWSClient", "CNcurses"]),
-        .testTarget(name: "IntegrationTests", dependencies: ["AWSClient", "Dashboard"], path: "Tests/Integration", exclude: ["moto"]),
+        .testTarget(name: "IntegrationTests", dependencies: ["AWSClient", "Dashboard", "TestSupport"], path: "Tests/Integration", exclude: ["moto"]),
     ],
     swiftLanguageModes: [.v6]
 )

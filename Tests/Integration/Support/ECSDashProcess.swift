@@ -7,6 +7,8 @@ struct ECSDashProcess {
         let status: Int32
         let stdout: String
         let stderr: String
+        /// It was still running at its time limit and was killed.
+        var timedOut = false
     }
 
     /// The executable sits beside the test bundle in the build directory.
@@ -17,7 +19,9 @@ struct ECSDashProcess {
         return directory.appendingPathComponent("ecsdash")
     }
 
-    static func run(_ arguments: [String], environment: [String: String] = [:], file: StaticString = #filePath, line: UInt = #line) throws -> Result {
+    /// Runs ecsdash to its end, or kills it after `timeout` seconds (then `timedOut` is set and the test has failed).
+    static func run(_ arguments: [String], environment: [String: String] = [:], timeout: TimeInterval = 120,
+                    file: StaticString = #filePath, line: UInt = #line) throws -> Result {
         guard FileManager.default.isExecutableFile(atPath: executable.path) else {
             if ProcessInfo.processInfo.environment["CI"] != nil { XCTFail("ecsdash is not built at \(executable.path)", file: file, line: line) }
             throw XCTSkip("ecsdash is not built at \(executable.path); run swift build first")
@@ -33,12 +37,40 @@ struct ECSDashProcess {
         let err = Pipe()
         process.standardOutput = out
         process.standardError = err
+        let exited = DispatchSemaphore(value: 0)
+        process.terminationHandler = { _ in exited.signal() }
         try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+        // Both pipes are drained while the process runs, so a chatty one cannot block it on a full pipe.
+        let stdout = PipeReader(out.fileHandleForReading)
+        let stderr = PipeReader(err.fileHandleForReading)
+        var timedOut = false
+        if exited.wait(timeout: .now() + timeout) == .timedOut {
+            timedOut = true
+            kill(process.processIdentifier, SIGKILL)
+            exited.wait()
+            XCTFail("ecsdash \(arguments.joined(separator: " ")) was still running after \(Int(timeout)) s and was killed", file: file, line: line)
+        }
+        return Result(status: process.terminationStatus, stdout: stdout.text(), stderr: stderr.text(), timedOut: timedOut)
     }
 
     private final class BundleLocator {}
+}
+
+/// Reads a pipe to its end on a thread of its own.
+final class PipeReader: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    private var data = Data()
+
+    init(_ handle: FileHandle) {
+        Thread.detachNewThread { [self] in
+            data = handle.readDataToEndOfFile()
+            done.signal()
+        }
+    }
+
+    /// Waits for the end of the pipe (every writer gone) and returns what was read.
+    func text() -> String {
+        done.wait()
+        return String(decoding: data, as: UTF8.self)
+    }
 }

@@ -1,0 +1,53 @@
+import Foundation
+
+/// The chaos proxy's shared, lock-guarded state: the plan, its random source, the statistics, and which
+/// account each access key belongs to (given for base users, learned from the AssumeRole answers passing by).
+final class ChaosState: @unchecked Sendable {
+    /// What to do with one request.
+    enum Decision: Sendable {
+        case forward
+        case fault(Fault)
+        /// The request's signature date is too far from the account's (skewed) clock; `awsNow` is that clock.
+        case skewed(awsNow: Date)
+    }
+
+    private let lock = NSLock()
+    private var plan: FaultPlan
+    private var random: SplitMix64
+    private var statistics = ChaosStatistics()
+    private var accounts: [String: String]
+
+    init(plan: FaultPlan, seed: UInt64, accounts: [String: String]) {
+        self.plan = plan
+        random = SplitMix64(seed: seed)
+        self.accounts = accounts
+    }
+
+    func setPlan(_ plan: FaultPlan) { lock.withLock { self.plan = plan } }
+    var currentStatistics: ChaosStatistics { lock.withLock { statistics } }
+    func resetStatistics() { lock.withLock { statistics = ChaosStatistics() } }
+
+    func learn(accessKeyId: String, account: String) {
+        lock.withLock { accounts[accessKeyId] = account }
+    }
+
+    /// Fills in the request's account and decides its fate, counting it.
+    func decide(_ request: inout ChaosRequest, now: Date) -> Decision {
+        lock.withLock {
+            request.account = request.accessKeyId.flatMap { accounts[$0] }
+            statistics.requests += 1
+            statistics.operations["\(request.service ?? "?").\(request.operation ?? "?")", default: 0] += 1
+            if let account = request.account, let skew = plan.clockSkew[account], let signedAt = request.signedAt,
+               abs(signedAt.timeIntervalSince(now.addingTimeInterval(skew))) > 300 {
+                statistics.faults["skew", default: 0] += 1
+                return .skewed(awsNow: now.addingTimeInterval(skew))
+            }
+            guard let fault = plan.fault(for: request, roll: { random.nextUnit() }) else {
+                statistics.passed += 1
+                return .forward
+            }
+            statistics.faults[fault.description, default: 0] += 1
+            return .fault(fault)
+        }
+    }
+}
