@@ -4,8 +4,8 @@ import Foundation
 ///
 /// A task group would wait for the losing child; a transport that ignores cancellation could then
 /// hold the chain for its own (long) timeout, which is what the limit exists to prevent.
-enum TimeLimit {
-    static func run<T: Sendable>(
+package enum TimeLimit {
+    package static func run<T: Sendable>(
         seconds: TimeInterval,
         clock: any AWSClock,
         onTimeout: @escaping @Sendable () -> any Error,

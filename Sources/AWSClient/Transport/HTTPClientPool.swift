@@ -49,8 +49,9 @@ final class HTTPClientPool: @unchecked Sendable {
         configuration.redirectConfiguration = .disallow
         configuration.httpVersion = .http1Only
         configuration.decompression = .disabled
-        // AWS front ends drop idle connections after about 20 s; reusing one they dropped costs a failed attempt.
-        configuration.connectionPool = .init(idleTimeout: .seconds(15))
+        // AWS front ends drop idle connections after about 20 s; reusing one they dropped costs a failed attempt. Every
+        // environment of a region shares one host, so one account hanging on its calls must not use up the connections.
+        configuration.connectionPool = .init(idleTimeout: .seconds(15), concurrentHTTP1ConnectionsPerHostSoftLimit: 64)
         if let proxy = key.proxy {
             let authorization = proxy.user.map { HTTPClient.Authorization.basic(username: $0, password: proxy.password ?? "") }
             configuration.proxy = .server(host: proxy.host, port: proxy.port, authorization: authorization)

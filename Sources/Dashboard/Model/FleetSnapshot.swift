@@ -33,6 +33,12 @@ struct FleetSnapshot: Equatable, Sendable {
         return registry?.digest(repository: image.repository, tag: tag)
     }
 
+    /// The registry could not be read for this service's repository just now: its digest is an earlier read's.
+    func tagDigestIsStale(_ service: String, in environment: String) -> Bool {
+        guard let image = self.service(service, in: environment)?.image, image.pinnedDigest == nil else { return false }
+        return registry?.isStale(repository: image.repository) ?? false
+    }
+
     /// The tag points at one digest but running tasks report another; nil when either side is unknown.
     func drift(_ service: String, in environment: String) -> Bool? {
         guard let tagDigest = tagDigest(service, in: environment),
@@ -80,7 +86,7 @@ struct FleetSnapshot: Equatable, Sendable {
                 $0.polling = false
             }
         case .registryFetched(let snapshot):
-            registry = snapshot
+            registry = snapshot.keepingWhatFailed(from: registry)
         }
     }
 

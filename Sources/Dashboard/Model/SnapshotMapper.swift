@@ -140,6 +140,8 @@ enum SnapshotMapper {
                 return FetchError(operation: "\(aws.service) \(aws.operation)", code: aws.code, message: credential.message, at: date, kind: aws.kind.rawValue)
             }
             return FetchError(operation: operation, code: "CredentialsError", message: credential.description, at: date, kind: "invalidCredentials")
+        case let timeout as PollTimeout:
+            return FetchError(operation: timeout.waitingOn.first ?? operation, code: "PollTimeout", message: timeout.description, at: date, kind: "transient")
         default:
             return FetchError(operation: operation, code: "Error", message: "\(error)", at: date, kind: "client")
         }

@@ -10,16 +10,22 @@ actor EnvironmentPoller {
     private let clock: any AWSClock
     private let emit: @Sendable (FleetEvent) -> Void
     private let wake = WakeSignal()
+    private let deadline: PollDeadline?
+    private let inFlight: @Sendable () -> [String]
     private var consecutiveFailures = 0
+    private var consecutiveThrottles = 0
     private var lastWasBusy = false
     private var actionRunning = false
     private(set) var pollsInFlight = 0
     private(set) var maxPollsInFlight = 0
     private(set) var pollCount = 0
 
-    init(name: String, cadence: PollCadence, clock: any AWSClock,
+    /// `deadline` bounds each poll; `inFlight` names the calls still waiting when it passes.
+    init(name: String, cadence: PollCadence, clock: any AWSClock, deadline: PollDeadline? = nil, inFlight: @escaping @Sendable () -> [String] = { [] },
          fetch: @escaping @Sendable (Date) async throws -> EnvironmentSnapshot, emit: @escaping @Sendable (FleetEvent) -> Void) {
         self.name = name
+        self.deadline = deadline
+        self.inFlight = inFlight
         self.cadence = cadence
         self.clock = clock
         self.fetch = fetch
@@ -29,7 +35,7 @@ actor EnvironmentPoller {
     func run() async {
         while !Task.isCancelled {
             await pollOnce()
-            let delay = cadence.delay(consecutiveFailures: consecutiveFailures, busy: lastWasBusy || actionRunning)
+            let delay = cadence.delay(consecutiveFailures: consecutiveFailures, consecutiveThrottles: consecutiveThrottles, busy: lastWasBusy || actionRunning)
             await wake.wait(atMost: delay, clock: clock)
         }
     }
@@ -42,15 +48,24 @@ actor EnvironmentPoller {
         let started = clock.now()
         emit(.pollStarted(environment: name, at: started))
         do {
-            let snapshot = try await fetch(started)
+            let fetch = self.fetch
+            let snapshot: EnvironmentSnapshot
+            if let deadline {
+                snapshot = try await deadline.run("poll \(name)", clock: clock, waitingOn: inFlight) { try await fetch(started) }
+            } else {
+                snapshot = try await fetch(started)
+            }
             consecutiveFailures = 0
+            consecutiveThrottles = 0
             lastWasBusy = snapshot.isDeploying
             emit(.environmentFetched(snapshot))
         } catch is CancellationError {
             return
         } catch {
+            let failure = SnapshotMapper.fetchError(error, operation: "poll \(name)", at: clock.now())
             consecutiveFailures += 1
-            emit(.environmentFailed(environment: name, error: SnapshotMapper.fetchError(error, operation: "poll \(name)", at: clock.now())))
+            consecutiveThrottles = failure.kind == AWSErrorKind.throttling.rawValue ? consecutiveThrottles + 1 : 0
+            emit(.environmentFailed(environment: name, error: failure))
         }
         pollCount += 1
     }

@@ -8,7 +8,11 @@ struct FleetSources: Sendable {
     let registry: RegistryFetcher?
     let clock: any AWSClock
 
+    /// Bounds each environment's read and the registry's.
+    let deadline: PollDeadline
+
     init(config: DashboardConfig, contexts: (AccountConfig) throws -> AWSClientContext, clock: any AWSClock = SystemClock()) rethrows {
+        deadline = PollDeadline(requestTimeout: config.requestTimeout)
         environments = try config.environments.map { environment in
             EnvironmentFetcher(environment: environment, context: try contexts(environment.access))
         }
@@ -23,12 +27,16 @@ struct FleetSources: Sendable {
         let selected = environments.filter { names?.contains($0.environment.name) ?? true }
         var fleet = FleetSnapshot(environmentNames: selected.map(\.environment.name))
         let clock = self.clock
+        let deadline = self.deadline
         let events = await withTaskGroup(of: FleetEvent.self) { group in
             for fetcher in selected {
                 group.addTask {
                     let now = clock.now()
                     do {
-                        return .environmentFetched(try await fetcher.fetch(now: now))
+                        let name = fetcher.environment.name
+                        return .environmentFetched(try await deadline.run("poll \(name)", clock: clock, waitingOn: { fetcher.counter.inFlight }) {
+                            try await fetcher.fetch(now: now)
+                        })
                     } catch {
                         return .environmentFailed(environment: fetcher.environment.name,
                                                   error: SnapshotMapper.fetchError(error, operation: "poll \(fetcher.environment.name)", at: now))
@@ -41,7 +49,7 @@ struct FleetSources: Sendable {
         }
         for event in events { fleet.apply(event) }
         if let registry {
-            fleet.apply(.registryFetched(await registry.fetch(repositories: fleet.repositories, now: clock.now())))
+            fleet.apply(.registryFetched(await registry.fetch(repositories: fleet.repositories, now: clock.now(), deadline: deadline)))
         }
         return fleet
     }

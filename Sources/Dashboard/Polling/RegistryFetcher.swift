@@ -24,6 +24,18 @@ struct RegistryFetcher: Sendable {
         self.environmentNames = environmentNames
     }
 
+    /// `fetch(repositories:now:)` within `deadline`: past it, every repository counts as failed this time.
+    func fetch(repositories: [String], now: Date, deadline: PollDeadline) async -> RegistrySnapshot {
+        do {
+            return try await deadline.run("registry poll", clock: context.clock, waitingOn: { [counter] in counter.inFlight }) {
+                await fetch(repositories: repositories, now: now)
+            }
+        } catch {
+            return RegistrySnapshot(fetchedAt: now, repositories: [:], errors: [SnapshotMapper.fetchError(error, operation: "registry poll", at: now)],
+                                    apiCalls: 0, failedRepositories: Set(repositories))
+        }
+    }
+
     func fetch(repositories: [String], now: Date) async -> RegistrySnapshot {
         let before = counter.calls
         imageCache.startGeneration()
@@ -56,7 +68,9 @@ struct RegistryFetcher: Sendable {
             for await (repository, result) in group {
                 switch result {
                 case .success(let images): snapshot.repositories[repository] = SnapshotMapper.repository(images: images.images)
-                case .failure(let error): snapshot.errors.append(SnapshotMapper.fetchError(error, operation: "ECR BatchGetImage \(repository)", at: now))
+                case .failure(let error):
+                    snapshot.failedRepositories.insert(repository)
+                    snapshot.errors.append(SnapshotMapper.fetchError(error, operation: "ECR BatchGetImage \(repository)", at: now))
                 }
             }
         }

@@ -56,6 +56,7 @@ final class DashboardRuntime: @unchecked Sendable {
         let inbox = self.inbox
         let poller = EnvironmentPoller(
             name: fetcher.environment.name, cadence: PollCadence(idle: refresh), clock: setup.clock,
+            deadline: PollDeadline(requestTimeout: setup.config.requestTimeout), inFlight: { fetcher.counter.inFlight },
             fetch: { try await fetcher.fetch(now: $0) },
             emit: { [weak self] event in
                 if case .environmentFetched(let snapshot) = event { self?.learnRepositories(snapshot) }
@@ -87,7 +88,7 @@ final class DashboardRuntime: @unchecked Sendable {
         await registryWake.wait()
         while !Task.isCancelled {
             let names = lock.withLock { Array(repositories) }
-            let snapshot = await registry.fetch(repositories: names, now: setup.clock.now())
+            let snapshot = await registry.fetch(repositories: names, now: setup.clock.now(), deadline: PollDeadline(requestTimeout: setup.config.requestTimeout))
             inbox.post(.fleet(.registryFetched(snapshot)))
             failures = snapshot.errors.isEmpty ? 0 : failures + 1
             let delay = PollCadence(idle: lock.withLock { refresh }).delay(consecutiveFailures: failures, busy: false)

@@ -14,6 +14,10 @@ struct MatrixCell: Equatable {
         let digest = fleet.tagDigest(service, in: environment).map(StatusTable.shortDigest) ?? "?"
         var image = "\(snapshot.image?.tag ?? "?")\(symbols.arrow)\(digest)"
         var imageStyle = TextStyle.text
+        if fleet.tagDigestIsStale(service, in: environment) {
+            image += " \(symbols.stale)"
+            imageStyle = .muted
+        }
         if fleet.differsFromPrevious(service, in: environment) == true {
             image += " \(symbols.differs)"
             imageStyle = TextStyle(role: .header)

@@ -75,6 +75,9 @@ struct HeaderView {
             }
             if state.expiringCredentials.contains(name) { put(" keys expiring", .warn) }
         }
+        if let registry = state.fleet.registry, let error = registry.errors.first {
+            put(" registry \(symbols.warning) \(error.code)", .error)
+        }
     }
 }
 

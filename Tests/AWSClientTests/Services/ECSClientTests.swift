@@ -260,17 +260,40 @@ final class ECSClientTests: XCTestCase {
     func testEveryFieldMayBeMissing() async throws {
         let transport = ScriptedTransport(responses: [
             AWSFixture.reply(["services": [["serviceName": "bare", "deployments": [[String: Any]()]]]]),
-            AWSFixture.reply([:]),
             AWSFixture.reply(["tasks": [["containers": [[String: Any]()], "attachments": [[String: Any]()]]]]),
         ])
         let ecs = client(transport)
         let services = try await ecs.describeServices(cluster: "c", services: ["bare"])
         XCTAssertEqual(services.items, [ECSService(serviceName: "bare", deployments: [ECSDeployment()])])
-        let none = try await ecs.describeServices(cluster: "c", services: ["x"])
-        XCTAssertEqual(none, ECSDescribeResult())
         let tasks = try await ecs.describeTasks(cluster: "c", tasks: ["t"])
         XCTAssertNil(tasks.items.first?.privateIPv4Address)
         XCTAssertNil(tasks.items.first?.serviceName)
+    }
+
+    /// What every reply of an operation carries may not be missing: an empty or short answer is a broken reply,
+    /// never an empty world.
+    func testRepliesMissingWhatTheOperationReturnsAreErrors() async {
+        let broken: [(String, [String: Any])] = [
+            ("services", [:]), ("services", ["services": NSNull()]), ("services", ["services": [[String: Any]]()]),
+            ("services", ["services": [["serviceName": "a"], ["serviceName": "a"]]]),
+            ("tasks", [:]), ("tasks", ["tasks": NSNull(), "failures": NSNull()]),
+            ("taskArns", [:]), ("taskArns", ["taskArns": NSNull()]),
+            ("serviceArns", ["nextToken": NSNull()]),
+        ]
+        for (member, body) in broken {
+            let ecs = client(ScriptedTransport(responses: [AWSFixture.reply(body)]))
+            let call: () async throws -> Void = switch member {
+            case "services": { _ = try await ecs.describeServices(cluster: "c", services: ["a"]) }
+            case "tasks": { _ = try await ecs.describeTasks(cluster: "c", tasks: ["t"]) }
+            case "taskArns": { _ = try await ecs.listTasks(cluster: "c") }
+            default: { _ = try await ecs.listServices(cluster: "c") }
+            }
+            await XCTAssertThrowsAWSError(try await call(), code: "DeserializationError")
+        }
+        // A name ECS could not find comes back as a failure: that is a complete answer.
+        let missing = client(ScriptedTransport(responses: [AWSFixture.reply(["services": [[String: Any]](), "failures": [["arn": "a", "reason": "MISSING"]]])]))
+        let answer = try? await missing.describeServices(cluster: "c", services: ["a"])
+        XCTAssertEqual(answer?.failures.count, 1)
     }
 
     func testServiceErrorsAreTyped() async {

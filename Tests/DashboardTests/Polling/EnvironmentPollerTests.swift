@@ -132,9 +132,10 @@ final class EnvironmentPollerTests: XCTestCase {
         let cadence = PollCadence(idle: 10, active: 2, maxBackoff: 60, random: { 0 })
         XCTAssertEqual(cadence.delay(consecutiveFailures: 0, busy: false), 10)
         XCTAssertEqual(cadence.delay(consecutiveFailures: 0, busy: true), 2)
-        XCTAssertEqual(cadence.delay(consecutiveFailures: 1, busy: false), 5)
-        XCTAssertEqual(cadence.delay(consecutiveFailures: 3, busy: true), 20)
-        XCTAssertEqual(cadence.delay(consecutiveFailures: 9, busy: false), 30, "capped at the maximum, half of it at the lowest jitter")
+        XCTAssertEqual(cadence.delay(consecutiveFailures: 1, busy: false), 5, "a failure retries within the idle interval")
+        XCTAssertEqual(cadence.delay(consecutiveFailures: 9, busy: true), 5, "however many failures: the calls themselves already backed off")
+        XCTAssertEqual(cadence.delay(consecutiveFailures: 3, consecutiveThrottles: 3, busy: true), 20, "throttling backs off")
+        XCTAssertEqual(cadence.delay(consecutiveFailures: 9, consecutiveThrottles: 9, busy: false), 30, "capped at the maximum, half of it at the lowest jitter")
     }
 }
 

@@ -58,7 +58,11 @@ public struct ECRClient: Sendable {
             let input = ECRBatchGetImageInput(registryId: registryId, repositoryName: repositoryName, imageIds: batch,
                                               acceptedMediaTypes: acceptedMediaTypes)
             let output: ECRBatchGetImageOutput = try await client.json("BatchGetImage", input, array: "images", at: \.images, reusing: cache)
-            result.images += output.images ?? []
+            guard let images = output.images else {
+                throw AWSError(service: client.service.name, operation: "BatchGetImage", status: 200, code: "DeserializationError",
+                               message: "the reply has no `images`")
+            }
+            result.images += images
             result.failures += output.failures ?? []
         }
         return result

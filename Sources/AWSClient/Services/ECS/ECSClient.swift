@@ -22,15 +22,15 @@ public struct ECSClient: Sendable {
     public func listClusters() async throws -> [String] {
         try await Paginator.collect { token in
             let page: ECSListClustersOutput = try await client.json("ListClusters", ECSListInput(nextToken: token, maxResults: 100))
-            return (page.clusterArns ?? [], page.nextToken)
+            return (try required(page.clusterArns, "clusterArns", "ListClusters"), page.nextToken)
         }
     }
 
     /// Describes clusters by name or ARN, 100 a call.
     public func describeClusters(_ clusters: [String]) async throws -> ECSDescribeResult<ECSCluster> {
-        try await describeInBatches(clusters, size: Self.clustersPerDescribe) { batch in
+        try await describeInBatches(clusters, size: Self.clustersPerDescribe, operation: "DescribeClusters", member: "clusters") { batch in
             let output: ECSDescribeClustersOutput = try await client.json("DescribeClusters", ECSDescribeClustersInput(clusters: batch))
-            return (output.clusters ?? [], output.failures ?? [])
+            return (output.clusters, output.failures ?? [])
         }
     }
 
@@ -39,7 +39,7 @@ public struct ECSClient: Sendable {
         try await Paginator.collect { token in
             let page: ECSListServicesOutput = try await client.jsonPage(
                 "ListServices", ECSListServicesInput(cluster: cluster, nextToken: token, maxResults: 100), array: "serviceArns", at: \.serviceArns)
-            return (page.serviceArns ?? [], page.nextToken)
+            return (try required(page.serviceArns, "serviceArns", "ListServices"), page.nextToken)
         }
     }
 
@@ -52,10 +52,10 @@ public struct ECSClient: Sendable {
     /// refreshes), services whose bytes are unchanged since an earlier reply are taken from it.
     public func describeServices<Service: Equatable>(cluster: String, services: [String],
                                                      reusing cache: DecodedElementCache<Service>?) async throws -> ECSDescribeResult<Service> {
-        try await describeInBatches(services, size: Self.servicesPerDescribe) { batch in
+        try await describeInBatches(services, size: Self.servicesPerDescribe, operation: "DescribeServices", member: "services") { batch in
             let output: ECSDescribeServicesOutput<Service> = try await client.json(
                 "DescribeServices", ECSDescribeServicesInput(cluster: cluster, services: batch), array: "services", at: \.services, reusing: cache)
-            return (output.services ?? [], output.failures ?? [])
+            return (output.services, output.failures ?? [])
         }
     }
 
@@ -68,7 +68,7 @@ public struct ECSClient: Sendable {
             let input = ECSListTasksInput(cluster: cluster, serviceName: serviceName, desiredStatus: desiredStatus.rawValue,
                                           family: family, nextToken: token, maxResults: 100)
             let page: ECSListTasksOutput = try await client.jsonPage("ListTasks", input, array: "taskArns", at: \.taskArns)
-            return (page.taskArns ?? [], page.nextToken)
+            return (try required(page.taskArns, "taskArns", "ListTasks"), page.nextToken)
         }
     }
 
@@ -81,10 +81,10 @@ public struct ECSClient: Sendable {
     /// tasks whose bytes are unchanged since an earlier reply are taken from it.
     public func describeTasks<Task: Equatable>(cluster: String, tasks: [String],
                                                reusing cache: DecodedElementCache<Task>?) async throws -> ECSDescribeResult<Task> {
-        try await describeInBatches(tasks, size: Self.tasksPerDescribe) { batch in
+        try await describeInBatches(tasks, size: Self.tasksPerDescribe, operation: "DescribeTasks", member: "tasks") { batch in
             let output: ECSDescribeTasksOutput<Task> = try await client.json(
                 "DescribeTasks", ECSDescribeTasksInput(cluster: cluster, tasks: batch), array: "tasks", at: \.tasks, reusing: cache)
-            return (output.tasks ?? [], output.failures ?? [])
+            return (output.tasks, output.failures ?? [])
         }
     }
 
@@ -124,16 +124,31 @@ public struct ECSClient: Sendable {
         return stopped
     }
 
-    /// Calls `describe` for consecutive batches of at most `size` names and joins the answers in order.
-    private func describeInBatches<Item>(_ names: [String], size: Int,
-                                         _ describe: ([String]) async throws -> (items: [Item], failures: [ECSFailure])) async throws -> ECSDescribeResult<Item> {
+    /// Calls `describe` for consecutive batches of at most `size` distinct names and joins the answers in order.
+    /// ECS answers every name it is asked about, as an item or as a failure; a reply without the list, or with
+    /// fewer (or more) answers than names, is a broken reply, never an empty or doubled world.
+    private func describeInBatches<Item>(_ names: [String], size: Int, operation: String, member: String,
+                                         _ describe: ([String]) async throws -> (items: [Item]?, failures: [ECSFailure])) async throws -> ECSDescribeResult<Item> {
+        var seen: Set<String> = []
+        let distinct = names.filter { seen.insert($0).inserted }
         var result = ECSDescribeResult<Item>()
-        for start in stride(from: 0, to: names.count, by: size) {
-            let page = try await describe(Array(names[start..<min(start + size, names.count)]))
-            result.items += page.items
+        for start in stride(from: 0, to: distinct.count, by: size) {
+            let batch = Array(distinct[start..<min(start + size, distinct.count)])
+            let page = try await describe(batch)
+            let items = try required(page.items, member, operation)
+            guard items.count <= batch.count, items.count + page.failures.count >= batch.count else {
+                throw malformed(operation, "asked about \(batch.count), the reply describes \(items.count) \(member) and \(page.failures.count) failures")
+            }
+            result.items += items
             result.failures += page.failures
         }
         return result
+    }
+
+    /// A member every reply of `operation` carries; its absence (or null) means the reply is broken.
+    private func required<Value>(_ value: Value?, _ member: String, _ operation: String) throws -> Value {
+        guard let value else { throw malformed(operation, "the reply has no `\(member)`") }
+        return value
     }
 
     private func malformed(_ operation: String, _ message: String) -> AWSError {
