@@ -72,6 +72,9 @@ struct HeaderView {
                 put(" \(symbols.warning) \(environment.error!.code)", .error)
             } else if environment.isStale(now: state.now, refresh: state.refresh) {
                 put(" stale", .warn)
+            } else if let partial = environment.snapshot?.errors.first {
+                // Part of the poll failed (a task definition, target health): what it would have shown is missing.
+                put(" \(symbols.warning) \(partial.code)", .warn)
             }
             if state.expiringCredentials.contains(name) { put(" keys expiring", .warn) }
         }

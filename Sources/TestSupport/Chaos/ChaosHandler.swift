@@ -85,7 +85,7 @@ final class ChaosHandler: ChannelInboundHandler, RemovableChannelHandler {
         let outgoing = HTTPRequest(method: head.method.rawValue, endpoint: route.upstreamEndpoint, path: head.uri, headers: headers, body: body)
         let bound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
         let keepAlive = head.isKeepAlive
-        Self.send(outgoing, request: request, route: route) { result in
+        Self.send(outgoing, request: request, fault: fault, route: route) { result in
             bound.eventLoop.execute {
                 let (handler, context) = bound.value
                 handler.deliver(result, fault: fault, keepAlive: keepAlive, context: context)
@@ -93,12 +93,14 @@ final class ChaosHandler: ChannelInboundHandler, RemovableChannelHandler {
         }
     }
 
-    private static func send(_ outgoing: HTTPRequest, request: ChaosRequest, route: ChaosRoute,
+    private static func send(_ outgoing: HTTPRequest, request: ChaosRequest, fault: Fault?, route: ChaosRoute,
                              then finish: @escaping @Sendable (Result<HTTPResponse, any Error>) -> Void) {
         Task {
             do {
-                let response = try await route.upstream.send(outgoing)
+                var response = try await route.upstream.send(outgoing)
                 if response.isSuccess { learnKeys(from: response, request: request, state: route.state) }
+                // A lie built from a big answer takes a while: build it here, not on the event loop.
+                if case .wrongBody(let kind) = fault, response.isSuccess { response.body = FaultBodies.wrong(kind, real: response.body) }
                 finish(.success(response))
             } catch {
                 finish(.failure(error))
@@ -124,8 +126,8 @@ final class ChaosHandler: ChannelInboundHandler, RemovableChannelHandler {
             let channel = context.channel
             context.flush()
             context.eventLoop.scheduleTask(in: .milliseconds(20)) { channel.close(promise: nil) }
-        case .wrongBody(let kind) where response.isSuccess:
-            respond(status: 200, headers: headers, body: FaultBodies.wrong(kind, real: response.body), keepAlive: keepAlive, context: context)
+        case .wrongBody where response.isSuccess:
+            respond(status: 200, headers: headers, body: response.body, keepAlive: keepAlive, context: context)
         default:
             respond(status: response.status, headers: headers, body: response.body, keepAlive: keepAlive, context: context)
         }

@@ -51,7 +51,7 @@ public enum WrongBody: String, Sendable, Hashable, CaseIterable {
     case wrongTypes = "wrong-types"
     /// A JSON string where an object belongs (`"str"`).
     case string
-    /// The real answer with its first list repeated to a few hundred thousand elements.
+    /// The real answer with its first list repeated whole to a few hundred thousand elements.
     case hugeArray = "huge-array"
     /// Arrays nested a hundred thousand deep.
     case deepNesting = "deep-nesting"

@@ -40,8 +40,10 @@ enum FaultBodies {
                 default: changed[key] = value
                 }
             }
-            if kind == .hugeArray, let (key, list) = object.first(where: { ($0.value as? [Any])?.isEmpty == false }).map({ ($0.key, $0.value as! [Any]) }) {
-                changed[key] = Array(repeating: list[0], count: max(1, 300_000 / max(1, list.count)) * list.count)
+            // The first non-empty list, repeated whole up to some 300,000 elements or 20 MB, past the transport's cap.
+            if kind == .hugeArray, let (key, list) = object.compactMap({ entry in (entry.value as? [Any]).flatMap { $0.isEmpty ? nil : (entry.key, $0) } }).first {
+                let repeats = max(1, min(300_000 / list.count, 20_000_000 / max(1, real.count)))
+                changed[key] = Array(repeating: list, count: repeats).flatMap { $0 }
             }
             return (try? JSONSerialization.data(withJSONObject: changed)) ?? Data("{}".utf8)
         }

@@ -33,7 +33,11 @@ public struct ECRClient: Sendable {
                                                filter: tagStatus.map { ECRTagStatusFilter(tagStatus: $0.rawValue) }, nextToken: token,
                                                maxResults: imageIds == nil ? Self.pageSize : nil)
             let page: ECRDescribeImagesOutput = try await client.json("DescribeImages", input)
-            return (page.imageDetails ?? [], page.nextToken)
+            guard let details = page.imageDetails else {
+                throw AWSError(service: client.service.name, operation: "DescribeImages", status: 200, code: "DeserializationError",
+                               message: "the reply has no `imageDetails`")
+            }
+            return (details, page.nextToken)
         }
     }
 

@@ -22,7 +22,7 @@ public struct ECSClient: Sendable {
     public func listClusters() async throws -> [String] {
         try await Paginator.collect { token in
             let page: ECSListClustersOutput = try await client.json("ListClusters", ECSListInput(nextToken: token, maxResults: 100))
-            return (try required(page.clusterArns, "clusterArns", "ListClusters"), page.nextToken)
+            return (try distinct(required(page.clusterArns, "clusterArns", "ListClusters"), "clusterArns", "ListClusters"), page.nextToken)
         }
     }
 
@@ -39,7 +39,7 @@ public struct ECSClient: Sendable {
         try await Paginator.collect { token in
             let page: ECSListServicesOutput = try await client.jsonPage(
                 "ListServices", ECSListServicesInput(cluster: cluster, nextToken: token, maxResults: 100), array: "serviceArns", at: \.serviceArns)
-            return (try required(page.serviceArns, "serviceArns", "ListServices"), page.nextToken)
+            return (try distinct(required(page.serviceArns, "serviceArns", "ListServices"), "serviceArns", "ListServices"), page.nextToken)
         }
     }
 
@@ -68,7 +68,7 @@ public struct ECSClient: Sendable {
             let input = ECSListTasksInput(cluster: cluster, serviceName: serviceName, desiredStatus: desiredStatus.rawValue,
                                           family: family, nextToken: token, maxResults: 100)
             let page: ECSListTasksOutput = try await client.jsonPage("ListTasks", input, array: "taskArns", at: \.taskArns)
-            return (try required(page.taskArns, "taskArns", "ListTasks"), page.nextToken)
+            return (try distinct(required(page.taskArns, "taskArns", "ListTasks"), "taskArns", "ListTasks"), page.nextToken)
         }
     }
 
@@ -143,6 +143,12 @@ public struct ECSClient: Sendable {
             result.failures += page.failures
         }
         return result
+    }
+
+    /// A list page never names one ARN twice; one that does is corrupt, and describing it would lose the rest.
+    private func distinct(_ arns: [String], _ member: String, _ operation: String) throws -> [String] {
+        guard Set(arns).count == arns.count else { throw malformed(operation, "the reply's `\(member)` names an ARN more than once") }
+        return arns
     }
 
     /// A member every reply of `operation` carries; its absence (or null) means the reply is broken.
