@@ -1,10 +1,10 @@
 import Foundation
 import XCTest
 
-/// `ecsdash status`, the built binary, when STS answers AssumeRole with a reply cut short (issue 11: a cut reply
-/// printed an access key, secret and session token in 9 of 62 runs): the table and the JSON name the failed
-/// operation and its error code, and hold no part of the keys.
-final class StatusSecretsTests: XCTestCase {
+/// The built binary when STS answers AssumeRole with a reply cut short (issue 11: a cut reply printed an access
+/// key, secret and session token in `ecsdash status` in 9 of 62 runs): `status` as a table and as JSON, and `call
+/// sts AssumeRole`, name the failed operation and its error code, and hold no part of the keys.
+final class CutAssumeRoleReplyTests: XCTestCase {
     private let accessKeyId = "ASIAZ7Q4M2XKVB3NWJ5T"
     private let secretAccessKey = "q8Hk2mP/vR7tZ+xW4nB9cL1fJ6yD3sG0aE5uI8oT"
     private let sessionToken = "IQoJb3JpZ2luX2VjEHAaCWV1LXdlc3QtMSJHMEUCIQD" + String(repeating: "k3Jx9Qz+Lm7Wc/Vb2Np8Rt5Yh1Gd4Fs6", count: 12) + "=="
@@ -69,6 +69,20 @@ final class StatusSecretsTests: XCTestCase {
             }
             XCTAssertEqual(stub.requests.filter { $0.form["Action"] == "AssumeRole" }.count, 4, "one AssumeRole per environment and run, not retried")
         }
+    }
+
+    /// `ecsdash call` prints a reply as it came for services without credentials; an STS reply it cannot read is
+    /// only measured.
+    func testCallSTSAssumeRoleWithACutReplyPrintsNoSecret() throws {
+        let body = Data(reply.utf8)
+        let stub = try LoopbackHTTPStub { _ in .init(status: 200, body: body.prefix(body.count / 2)) }
+        defer { stub.stop() }
+        let input = #"{"RoleArn":"arn:aws:iam::222222222222:role/DashboardReadOnly","RoleSessionName":"ecsdash"}"#
+        let call = try ECSDashProcess.run(["call", "sts", "AssumeRole", "--input", input, "--endpoint-url", stub.endpoint, "--region", "eu-west-1"],
+                                          environment: callerKeys)
+        XCTAssertEqual(call.status, 1, call.stderr)
+        assertNoSecret(in: call.stdout + call.stderr, "call sts AssumeRole")
+        XCTAssertTrue(call.stderr.contains("STS AssumeRole failed: DeserializationError (HTTP 200): reply is not XML (\(body.count / 2) bytes)"), call.stderr)
     }
 
     // MARK: Helpers
