@@ -64,28 +64,11 @@ struct SampleSecrets {
         }
     }
 
-    /// Everything an error can show: its description, what `\(error)`, `localizedDescription` and a `dump` of its
-    /// stored fields print, and the same for an AWS error inside it.
+    /// Everything an error can show: what `\(error)`, `String(reflecting:)` and `localizedDescription` print, and a
+    /// `dump` of its stored fields (an AWS error inside it included).
     static func texts(of error: any Error) -> [String] {
         var dumped = ""
         dump(error, to: &dumped)
         return ["\(error)", String(reflecting: error), error.localizedDescription, dumped]
-    }
-}
-
-/// SplitMix64: a tiny deterministic generator, so a property test's cases are the same on every run.
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
