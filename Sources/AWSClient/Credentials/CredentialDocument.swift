@@ -40,7 +40,8 @@ struct CredentialDocument: Decodable {
         var expiry: Date?
         if let text = nonEmpty(expiration) {
             guard let date = ISO8601Timestamp.parse(text) else {
-                throw CredentialError.failed(provider, "\(source) returned an Expiration that is not an ISO-8601 time: \(text)")
+                // Not quoted: a reply broken or shuffled enough to miss its timestamp may have put anything there.
+                throw CredentialError.failed(provider, "\(source) returned an Expiration that is not an ISO-8601 time (\(text.count) characters)")
             }
             expiry = date
         }

@@ -9,14 +9,20 @@ public struct CredentialError: Error, Sendable, Equatable, CustomStringConvertib
 
     public var kind: Kind
     public var provider: String
-    public var message: String
+    /// Scrubbed of anything shaped like a key, secret or token whenever it is set: it quotes what providers read
+    /// (a helper's stderr, an AWS error, a metadata reply's message), and callers show it on its own.
+    public var message: String {
+        get { scrubbedMessage }
+        set { scrubbedMessage = SecretScrubber.scrub(newValue) }
+    }
+    private var scrubbedMessage: String
     /// The AWS error behind the failure (an AssumeRole that was denied, say), so callers can classify it.
     public var underlyingAWSError: AWSError?
 
     public init(_ kind: Kind, provider: String, _ message: String, underlyingAWSError: AWSError? = nil) {
         self.kind = kind
         self.provider = provider
-        self.message = message
+        self.scrubbedMessage = SecretScrubber.scrub(message)
         self.underlyingAWSError = underlyingAWSError
     }
 
@@ -28,5 +34,5 @@ public struct CredentialError: Error, Sendable, Equatable, CustomStringConvertib
         CredentialError(.failed, provider: provider, message)
     }
 
-    public var description: String { "\(provider): \(message)" }
+    public var description: String { SecretScrubber.scrub("\(provider): \(message)") }
 }

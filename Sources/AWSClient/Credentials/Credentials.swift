@@ -1,6 +1,6 @@
 import Foundation
 
-/// AWS access keys, optionally temporary; printing one never shows the secret or the token.
+/// AWS access keys, optionally temporary; printing one never shows the secret, the token or the whole key id.
 public struct Credentials: Sendable, Equatable, CustomStringConvertible, CustomDebugStringConvertible {
     public var accessKeyId: String
     public var secretAccessKey: String
@@ -24,7 +24,14 @@ public struct Credentials: Sendable, Equatable, CustomStringConvertible, CustomD
     public var description: String {
         let token = sessionToken == nil ? "none" : "<redacted>"
         let expiry = expiration.map { ISO8601DateFormatter().string(from: $0) } ?? "never"
-        return "Credentials(accessKeyId: \(accessKeyId), secretAccessKey: <redacted>, sessionToken: \(token), expiration: \(expiry))"
+        return "Credentials(accessKeyId: \(Self.abbreviated(accessKeyId)), secretAccessKey: <redacted>, sessionToken: \(token), expiration: \(expiry))"
+    }
+
+    /// `ASIA…WXYZ`: the key's kind (AKIA long-term, ASIA temporary) and its last four characters, as the AWS CLI's
+    /// `configure list` shows them, enough to tell two keys apart without handing one out.
+    static func abbreviated(_ accessKeyId: String) -> String {
+        guard accessKeyId.count > 8 else { return "<redacted>" }
+        return accessKeyId.prefix(4) + "…" + accessKeyId.suffix(4)
     }
 
     public var debugDescription: String { description }

@@ -35,11 +35,19 @@ public struct InstanceMetadataCredentialProvider: CredentialProvider {
         guard let role = Self.firstLine(roleList) else {
             throw CredentialError.notFound(Self.name, "this instance has no IAM role attached")
         }
+        // The role's name goes into the next path and into every message below, so a list that is not one (a
+        // proxy's page, a credential document where the list should be) is neither requested nor quoted.
+        guard Self.isRoleName(role) else {
+            throw CredentialError.failed(Self.name, "instance metadata \(Self.credentialsPath) did not answer with a role name (\(roleList.count) bytes)")
+        }
         let body = try await get(Self.credentialsPath + role, endpoint: endpoint, token: token)
         let source = "instance metadata for role \(role)"
         let document = try CredentialDocument.decode(body, provider: Self.name, source: source)
         if let code = document.code, code != "Success" {
-            throw CredentialError.failed(Self.name, "\(source) reported \(code): \(document.message ?? "")")
+            // Code and message say why (an instance profile being replaced, say). They come from the reply, so they
+            // are capped, after scrubbing: a cut could leave a token too short to recognise.
+            let (code, message) = (SecretScrubber.scrub(code).prefix(64), SecretScrubber.scrub(document.message ?? "").prefix(300))
+            throw CredentialError.failed(Self.name, "\(source) reported \(code): \(message)")
         }
         return try document.credentials(provider: Self.name, source: source)
     }
@@ -88,6 +96,11 @@ public struct InstanceMetadataCredentialProvider: CredentialProvider {
             throw CredentialError.failed(Self.name, "instance metadata \(path) answered HTTP \(response.status)")
         }
         return response.body
+    }
+
+    /// IAM's rule for role names: 1 to 64 of letters, digits and `+=,.@_-`.
+    static func isRoleName(_ text: String) -> Bool {
+        (1...64).contains(text.count) && text.unicodeScalars.allSatisfy { $0.isASCII && (CharacterSet.alphanumerics.contains($0) || "+=,.@_-".unicodeScalars.contains($0)) }
     }
 
     static func firstLine(_ data: Data) -> String? {

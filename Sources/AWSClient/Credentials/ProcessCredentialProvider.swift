@@ -38,8 +38,11 @@ public struct ProcessCredentialProvider: CredentialProvider {
     static func credentials(from output: ProcessOutput, command: String) throws(CredentialError) -> Credentials {
         guard output.status == 0 else {
             var message = "`\(command)` exited with status \(output.status)"
-            let snippet = output.stderrSnippet
-            if !snippet.isEmpty { message += ": \(snippet)" }
+            switch output.stderrSnippet {
+            case nil: message += " (its stderr is not quoted: it holds something shaped like a key or token)"
+            case let snippet? where !snippet.isEmpty: message += ": \(snippet)"
+            default: break
+            }
             throw CredentialError.failed(name, message)
         }
         let source = "`\(command)`"

@@ -6,8 +6,14 @@ struct ProcessOutput: Sendable {
     var stdout: Data
     var stderr: Data
 
-    /// The start of stderr, trimmed, to quote in an error without flooding the screen.
-    var stderrSnippet: String {
+    /// The start of stderr, trimmed, to quote in an error without flooding the screen: empty when stderr is, nil
+    /// when anything near its start is shaped like a key, secret or token (a helper that prints its credential
+    /// document there, or a login tool's debug output). That is withheld whole rather than quoted with holes,
+    /// since half a document still says more than it should.
+    var stderrSnippet: String? {
+        // Wider than the quote, so that a token the quote would cut in two is still seen whole.
+        let window = String(decoding: stderr.prefix(4096), as: UTF8.self)
+        if SecretScrubber.containsSecret(window) { return nil }
         let text = String(decoding: stderr.prefix(400), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
         return text.count > 300 ? String(text.prefix(300)) + "…" : text
     }

@@ -7,7 +7,14 @@ public struct AWSError: Error, Sendable, Equatable, CustomStringConvertible {
     /// nil when no HTTP response arrived (timeouts, refused connections).
     public var status: Int?
     public var code: String
-    public var message: String
+    /// AWS's message, or one built from a reply that could not be read. Scrubbed of anything shaped like a key,
+    /// secret or token whenever it is set, since it is quoted on its own (`ecsdash status`, step failures) as
+    /// well as in `description`.
+    public var message: String {
+        get { scrubbedMessage }
+        set { scrubbedMessage = SecretScrubber.scrub(newValue) }
+    }
+    private var scrubbedMessage: String
     public var requestId: String?
 
     public init(service: String, operation: String, status: Int?, code: String, message: String, requestId: String? = nil) {
@@ -15,7 +22,7 @@ public struct AWSError: Error, Sendable, Equatable, CustomStringConvertible {
         self.operation = operation
         self.status = status
         self.code = code
-        self.message = message
+        self.scrubbedMessage = SecretScrubber.scrub(message)
         self.requestId = requestId
     }
 
@@ -26,7 +33,8 @@ public struct AWSError: Error, Sendable, Equatable, CustomStringConvertible {
         if let status { text += " (HTTP \(status))" }
         if !message.isEmpty { text += ": \(message)" }
         if let requestId { text += " [request id \(requestId)]" }
-        return text
+        // The code and request id come from the reply too (a header, an XML element).
+        return SecretScrubber.scrub(text)
     }
 }
 

@@ -39,7 +39,8 @@ public enum AWSJSON {
             }
             let text = try container.decode(String.self)
             if let date = parseTimestamp(text, unit: unit) { return date }
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "not a timestamp: \(text)")
+            // Not quoting the text: `describe` never repeats a reply's values, and a decoder's own words should not either.
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "not a timestamp")
         }
         return decoder
     }
@@ -63,19 +64,31 @@ public enum AWSJSON {
         return nil
     }
 
-    /// A one-line account of a decoding failure: which field, what went wrong.
+    /// A one-line account of a decoding failure: which field, and what kind of value was wanted there. Never the
+    /// value found, nor the decoder's own `debugDescription`, which can quote it (Foundation's JSON errors name the
+    /// unexpected character, a custom date strategy may name the text): a reply may hold a key or token.
     static func describe(_ error: Error) -> String {
-        guard let decodingError = error as? DecodingError else { return "\(error)" }
+        guard let decodingError = error as? DecodingError else { return "the reply could not be decoded (\(type(of: error)))" }
         func path(_ context: DecodingError.Context) -> String {
-            context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+            let path = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+            return path.isEmpty ? "the reply" : path
         }
         switch decodingError {
-        case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
-            return "\(path(context)): \(context.debugDescription)"
+        case .typeMismatch(let type, let context):
+            return "\(path(context)): not \(article(type)) \(type)"
+        case .valueNotFound(let type, let context):
+            return "\(path(context)): no value, expected \(article(type)) \(type)"
+        case .dataCorrupted(let context):
+            return context.codingPath.isEmpty ? "the reply could not be read as JSON" : "\(path(context)): unreadable value"
         case .keyNotFound(let key, let context):
             return "\(path(context)): missing \(key.stringValue)"
         @unknown default:
-            return "\(error)"
+            return "the reply could not be decoded"
         }
+    }
+
+    private static func article(_ type: Any.Type) -> String {
+        let name = "\(type)"
+        return "AEIOU".contains(name.first ?? "x") ? "an" : "a"
     }
 }

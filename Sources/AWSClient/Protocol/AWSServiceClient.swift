@@ -97,7 +97,7 @@ public struct AWSServiceClient: Sendable {
         func parseAndRead() throws -> Output {
             guard let result = try parse(response, action: action).first(named: resultName) else {
                 throw AWSError(service: service.name, operation: action, status: response.status, code: "DeserializationError",
-                               message: "no <\(resultName)> in the reply: " + AWSErrorDecoder.snippet(response.body))
+                               message: "no <\(resultName)> in the reply" + AWSErrorDecoder.bodyNote(response.body, carriesCredentials: service.carriesCredentials))
             }
             return try read(result)
         }
@@ -124,7 +124,7 @@ public struct AWSServiceClient: Sendable {
     private func parse(_ response: HTTPResponse, action: String) throws -> XMLNode {
         guard let xml = XMLNode.parse(response.body) else {
             throw AWSError(service: service.name, operation: action, status: response.status, code: "DeserializationError",
-                           message: "reply is not XML: " + AWSErrorDecoder.snippet(response.body))
+                           message: "reply is not XML" + AWSErrorDecoder.bodyNote(response.body, carriesCredentials: service.carriesCredentials))
         }
         return xml
     }

@@ -22,34 +22,44 @@ public struct AWSServiceDescriptor: Sendable, Equatable {
     public let endpointEnvironmentSuffix: String
     public let wireProtocol: WireProtocol
     public let timestampUnit: TimestampUnit
+    /// Whether its successful replies hold credentials (STS's AssumeRole answers): errors about such a reply
+    /// give its size only, never a snippet of it. (The SSO portal, the other credential-carrying endpoint, is
+    /// called by `SSOCredentialProvider` directly and never quotes a body either.)
+    public let carriesCredentials: Bool
 
     public static let ecs = AWSServiceDescriptor(
         name: "ECS", signingName: "ecs", hostPrefix: "ecs", endpointEnvironmentSuffix: "ECS",
-        wireProtocol: .json(targetPrefix: "AmazonEC2ContainerServiceV20141113"), timestampUnit: .seconds
+        wireProtocol: .json(targetPrefix: "AmazonEC2ContainerServiceV20141113"), timestampUnit: .seconds, carriesCredentials: false
     )
     public static let ecr = AWSServiceDescriptor(
         name: "ECR", signingName: "ecr", hostPrefix: "api.ecr", endpointEnvironmentSuffix: "ECR",
-        wireProtocol: .json(targetPrefix: "AmazonEC2ContainerRegistry_V20150921"), timestampUnit: .seconds
+        wireProtocol: .json(targetPrefix: "AmazonEC2ContainerRegistry_V20150921"), timestampUnit: .seconds, carriesCredentials: false
     )
     public static let cloudWatchLogs = AWSServiceDescriptor(
         name: "CloudWatchLogs", signingName: "logs", hostPrefix: "logs", endpointEnvironmentSuffix: "CLOUDWATCH_LOGS",
-        wireProtocol: .json(targetPrefix: "Logs_20140328"), timestampUnit: .milliseconds
+        wireProtocol: .json(targetPrefix: "Logs_20140328"), timestampUnit: .milliseconds, carriesCredentials: false
     )
     public static let codePipeline = AWSServiceDescriptor(
         name: "CodePipeline", signingName: "codepipeline", hostPrefix: "codepipeline", endpointEnvironmentSuffix: "CODEPIPELINE",
-        wireProtocol: .json(targetPrefix: "CodePipeline_20150709"), timestampUnit: .seconds
+        wireProtocol: .json(targetPrefix: "CodePipeline_20150709"), timestampUnit: .seconds, carriesCredentials: false
     )
     public static let sts = AWSServiceDescriptor(
         name: "STS", signingName: "sts", hostPrefix: "sts", endpointEnvironmentSuffix: "STS",
-        wireProtocol: .query(version: "2011-06-15"), timestampUnit: .seconds
+        wireProtocol: .query(version: "2011-06-15"), timestampUnit: .seconds, carriesCredentials: true
     )
     public static let elbv2 = AWSServiceDescriptor(
         name: "ELBv2", signingName: "elasticloadbalancing", hostPrefix: "elasticloadbalancing",
-        endpointEnvironmentSuffix: "ELASTIC_LOAD_BALANCING_V2", wireProtocol: .query(version: "2015-12-01"), timestampUnit: .seconds
+        endpointEnvironmentSuffix: "ELASTIC_LOAD_BALANCING_V2", wireProtocol: .query(version: "2015-12-01"), timestampUnit: .seconds, carriesCredentials: false
     )
 
     /// Every service ecsdash talks to, for lookups by name (`ecsdash call ecs …`).
     public static let all: [AWSServiceDescriptor] = [.ecs, .ecr, .cloudWatchLogs, .codePipeline, .sts, .elbv2]
+
+    /// Whether the service named `name` (as in `AWSError.service`) carries credentials; a name that is none of
+    /// ours is assumed to, so an unknown reply is never quoted.
+    static func carriesCredentials(serviceNamed name: String) -> Bool {
+        all.first { $0.name == name }?.carriesCredentials ?? true
+    }
 
     /// Finds a service by any of its usual names (`ecs`, `ECR`, `logs`, `cloudwatch-logs`, `elbv2`, …).
     public static func named(_ name: String) -> AWSServiceDescriptor? {

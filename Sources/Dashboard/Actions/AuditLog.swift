@@ -1,6 +1,7 @@
 import Foundation
 
-/// The append-only audit log: one JSON line per action step, appended and fsynced so a crash loses nothing written.
+/// The append-only audit log: one JSON line per action step, appended and fsynced so a crash loses nothing written,
+/// and scrubbed of anything shaped like a credential on the way in.
 struct AuditLog: Sendable {
     let path: String
 
@@ -17,7 +18,7 @@ struct AuditLog: Sendable {
     func append(_ record: AuditRecord) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        var line = try encoder.encode(record)
+        var line = try encoder.encode(record.scrubbed())
         line.append(UInt8(ascii: "\n"))
         let manager = FileManager.default
         let directory = (path as NSString).deletingLastPathComponent

@@ -1,3 +1,4 @@
+import AWSClient
 import Foundation
 
 /// One line of the audit log: one step of one action, who did it, and what AWS said. Never credentials.
@@ -32,6 +33,21 @@ struct AuditRecord: Sendable, Equatable, Codable {
     func madeAs(_ identity: String?) -> AuditRecord {
         var record = self
         record.identity = identity ?? self.identity
+        return record
+    }
+
+    /// The record with every free text (what AWS said, the reason typed, the step, the gates' verdicts) scrubbed of
+    /// anything shaped like a key, secret or token. Fields are scrubbed rather than the encoded line, whose JSON
+    /// escapes (`\n` before a token) a mask could break.
+    func scrubbed() -> AuditRecord {
+        let scrub = SecretScrubber.scrub
+        var record = self
+        record.identity = identity.map(scrub)
+        record.step = scrub(step)
+        record.reason = reason.map(scrub)
+        record.error = error.map(scrub)
+        record.overrides = overrides.map(scrub)
+        record.gates = gates.map { GateResult(name: scrub($0.name), passed: $0.passed, reason: scrub($0.reason)) }
         return record
     }
 

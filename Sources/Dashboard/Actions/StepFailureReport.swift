@@ -1,14 +1,14 @@
 import AWSClient
 
 /// Words a failed action step: which step, AWS's error, for access denied the missing IAM action and
-/// role, what was already done, and that re-running finishes the job.
+/// role, what was already done, and that re-running finishes the job; never a key, secret or token.
 enum StepFailureReport {
     static func message(action: String, index: Int, total: Int, call: PlannedCall, error: any Error, roleArn: String?, done: [String]) -> String {
         var lines = ["\(action) failed at step \(index)/\(total) (\(call.summary)): \(headline(error))"]
         if let hint = accessHint(error, call: call, roleArn: roleArn) { lines.append("  \(hint)") }
         lines.append(done.isEmpty ? "  nothing was changed" : "  already done: " + done.joined(separator: "; "))
         lines.append("  " + rerunHint(call, done: done))
-        return lines.joined(separator: "\n")
+        return SecretScrubber.scrub(lines.joined(separator: "\n"))
     }
 
     /// Re-running the promotion finishes retags; once the tag has moved it says "already promoted", so a
@@ -22,9 +22,9 @@ enum StepFailureReport {
 
     static func headline(_ error: any Error) -> String {
         switch error {
-        case let error as AWSError: return "\(error.code): \(error.message)"
-        case let error as CredentialError: return error.underlyingAWSError.map { "\($0.code): \(error.message)" } ?? error.message
-        default: return "\(error)"
+        case let error as AWSError: return SecretScrubber.scrub("\(error.code): \(error.message)")
+        case let error as CredentialError: return SecretScrubber.scrub(error.underlyingAWSError.map { "\($0.code): \(error.message)" } ?? error.message)
+        default: return SecretScrubber.scrub("\(error)")
         }
     }
 

@@ -1,9 +1,13 @@
 import AWSClient
 
 /// Words a failed AWS call for the person at the terminal: the operation, AWS's code and message, and
-/// for access denied the IAM action that is missing.
+/// for access denied the IAM action that is missing; never a key, secret or token, whatever the error quoted.
 enum ErrorReport {
     static func describe(_ error: Error, action: String? = nil) -> String {
+        SecretScrubber.scrub(text(error, action: action))
+    }
+
+    private static func text(_ error: Error, action: String?) -> String {
         switch error {
         case let error as AWSError:
             var text = error.description

@@ -131,19 +131,24 @@ enum SnapshotMapper {
         return start == utf8.endIndex ? arn : String(Substring(utf8[start...]))
     }
 
+    /// The one place a failure becomes dashboard data (the header, the status table and JSON); the texts are
+    /// scrubbed here once more, whatever error they came from, since an error type of someone else's may quote a reply.
     static func fetchError(_ error: Error, operation: String, at date: Date) -> FetchError {
+        let scrub = SecretScrubber.scrub
         switch error {
         case let aws as AWSError:
-            return FetchError(operation: "\(aws.service) \(aws.operation)", code: aws.code, message: aws.message, at: date, kind: aws.kind.rawValue)
+            return FetchError(operation: scrub("\(aws.service) \(aws.operation)"), code: scrub(aws.code), message: scrub(aws.message), at: date,
+                              kind: aws.kind.rawValue)
         case let credential as CredentialError:
             if let aws = credential.underlyingAWSError {
-                return FetchError(operation: "\(aws.service) \(aws.operation)", code: aws.code, message: credential.message, at: date, kind: aws.kind.rawValue)
+                return FetchError(operation: scrub("\(aws.service) \(aws.operation)"), code: scrub(aws.code), message: scrub(credential.message), at: date,
+                                  kind: aws.kind.rawValue)
             }
-            return FetchError(operation: operation, code: "CredentialsError", message: credential.description, at: date, kind: "invalidCredentials")
+            return FetchError(operation: operation, code: "CredentialsError", message: scrub(credential.description), at: date, kind: "invalidCredentials")
         case let timeout as PollTimeout:
             return FetchError(operation: timeout.waitingOn.first ?? operation, code: "PollTimeout", message: timeout.description, at: date, kind: "transient")
         default:
-            return FetchError(operation: operation, code: "Error", message: "\(error)", at: date, kind: "client")
+            return FetchError(operation: operation, code: "Error", message: scrub("\(error)"), at: date, kind: "client")
         }
     }
 }

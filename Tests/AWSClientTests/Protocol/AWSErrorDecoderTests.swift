@@ -79,4 +79,50 @@ final class AWSErrorDecoderTests: XCTestCase {
         XCTAssertEqual(kind("RequestTimeTooSkewed"), .clockSkew)
         XCTAssertEqual(kind("InvalidParameterException"), .client)
     }
+
+    /// STS replies carry credentials: an error body it cannot read is only measured. Other services' bodies are
+    /// quoted, scrubbed, capped and without markup.
+    func testABodyIsQuotedOnlyForServicesWithoutCredentialsAndThenScrubbed() {
+        let secrets = SampleSecrets(seed: 21)
+        let page = "<html><body><h1>502 Bad Gateway</h1><p>\(secrets.accessKeyId) \(secrets.secretAccessKey)</p>"
+            + "<SessionToken>\(secrets.sessionToken)</SessionToken><p>Authorization: Bearer \(secrets.bearerToken)</p></body></html>"
+        let sts = AWSErrorDecoder.decode(ScriptedTransport.json(502, page), service: "STS", operation: "AssumeRole")
+        XCTAssertEqual(sts.message, "unexpected response (\(page.utf8.count) bytes)")
+        XCTAssertEqual(sts.code, "HTTP502")
+        let ecs = AWSErrorDecoder.decode(ScriptedTransport.json(502, page), service: "ECS", operation: "ListServices")
+        XCTAssertTrue(ecs.message.hasPrefix("unexpected response: 502 Bad Gateway [redacted] [redacted]"), ecs.message)
+        let unknown = AWSErrorDecoder.decode(ScriptedTransport.json(502, page), service: "Elsewhere", operation: "Op")
+        XCTAssertEqual(unknown.message, "unexpected response (\(page.utf8.count) bytes)", "a service that is none of ours is not quoted")
+        for error in [sts, ecs, unknown] {
+            for text in SampleSecrets.texts(of: error) { secrets.assertNoLeak(in: text, error.service) }
+        }
+    }
+
+    /// AWS's own error messages are kept, scrubbed: a proxy or a broken server may echo a request's token in one.
+    func testAnErrorMessageThatQuotesATokenIsScrubbed() {
+        let secrets = SampleSecrets(seed: 22)
+        let body = "<ErrorResponse><Error><Code>InvalidIdentityToken</Code><Message>token \(secrets.bearerToken) is expired</Message></Error>"
+            + "<RequestId>\(secrets.secretAccessKey)</RequestId></ErrorResponse>"
+        let error = AWSErrorDecoder.decode(ScriptedTransport.json(400, body), service: "STS", operation: "AssumeRoleWithWebIdentity")
+        XCTAssertEqual(error.code, "InvalidIdentityToken")
+        XCTAssertEqual(error.message, "token [redacted] is expired")
+        XCTAssertEqual(error.description, "STS AssumeRoleWithWebIdentity failed: InvalidIdentityToken (HTTP 400): token [redacted] is expired [request id [redacted]]")
+        var changed = error
+        changed.message = "again \(secrets.sessionToken)"
+        XCTAssertEqual(changed.message, "again [redacted]", "a message set later is scrubbed too")
+    }
+
+    /// Whatever a huge body holds, the snippet is short and a token cut by its window is not left half-visible.
+    func testASnippetOfAHugeBodyIsCappedAndCutTokensAreDropped() {
+        let secrets = SampleSecrets(seed: 23)
+        let filler = String(repeating: "<b></b>", count: 8192 / 7)
+        let body = Data((filler + secrets.sessionToken + " tail").utf8)
+        let window = AWSErrorDecoder.window(body)
+        XCTAssertLessThanOrEqual(window.count, 8192)
+        XCTAssertFalse(String(decoding: window, as: UTF8.self).contains("IQoJb3"), "the token the window cuts is left out whole")
+        let snippet = AWSErrorDecoder.snippet(body)
+        secrets.assertNoLeak(in: snippet, "huge body")
+        XCTAssertLessThanOrEqual(snippet.count, 161)
+    }
 }
+

@@ -140,6 +140,69 @@ final class AWSServiceClientTests: XCTestCase {
         }
     }
 
+    /// A reply whose field holds a key where a list should be, or a token where a timestamp should be: the error
+    /// names the field and the type wanted, never the value.
+    func testDecodingFailuresNeverQuoteTheValue() async {
+        let secrets = SampleSecrets(seed: 31)
+        struct Stamp: Decodable { let at: Date }
+        let replies: [String] = [
+            #"{"serviceArns":"\#(secrets.secretAccessKey)"}"#,
+            #"{"serviceArns":["\#(secrets.accessKeyId)", 5]}"#,
+            #"{"serviceArns":null,"x":"\#(secrets.sessionToken)"}"#,
+            #"{"serviceArns":["\#(secrets.sessionToken)"#,
+            "\(secrets.secretAccessKey)",
+        ]
+        for reply in replies {
+            let transport = ScriptedTransport(responses: [ScriptedTransport.json(200, reply)])
+            let client = AWSServiceClient(service: .ecs, context: context(transport, clock: ManualClock()))
+            do {
+                _ = try await client.json("ListServices", ListServicesInput(cluster: "c"), as: ListServicesOutput.self)
+                XCTFail("expected an error for \(reply)")
+            } catch let error as AWSError {
+                XCTAssertEqual(error.code, "DeserializationError")
+                XCTAssertTrue(error.description.hasPrefix("ECS ListServices failed: DeserializationError (HTTP 200): "), error.description)
+                for text in SampleSecrets.texts(of: error) { secrets.assertNoLeak(in: text, reply) }
+            } catch {
+                XCTFail("unexpected \(error)")
+            }
+        }
+        // The flexible date strategy, which reads strings, says "not a timestamp" without the string.
+        XCTAssertThrowsError(try AWSJSON.decoder(for: .seconds).decode(Stamp.self, from: Data(#"{"at":"\#(secrets.sessionToken)"}"#.utf8))) { error in
+            XCTAssertEqual(AWSJSON.describe(error), "at: unreadable value")
+            var dumped = ""
+            dump(error, to: &dumped)
+            secrets.assertNoLeak(in: dumped, "the decoding error itself")
+        }
+        XCTAssertEqual(AWSJSON.describe(DecodingError.typeMismatch(Int.self, .init(codingPath: [], debugDescription: secrets.secretAccessKey))),
+                       "the reply: not an Int")
+    }
+
+    /// Query replies: STS's are measured, ELBv2's quoted scrubbed, whether they are not XML or miss their result.
+    func testQueryRepliesAreQuotedOnlyWithoutCredentials() async {
+        let secrets = SampleSecrets(seed: 32)
+        let notXML = "<AssumeRoleResponse><AssumeRoleResult><Credentials><SecretAccessKey>\(secrets.secretAccessKey)</SecretAccessKey><SessionToken>\(secrets.sessionToken.prefix(90))"
+        let noResult = "<DescribeTargetHealthResponse><Other><Token>\(secrets.sessionToken)</Token></Other></DescribeTargetHealthResponse>"
+        let transport = ScriptedTransport { request, _ in
+            let body = String(decoding: request.body, as: UTF8.self)
+            return ScriptedTransport.json(200, body.contains("DescribeTargetHealth") ? noResult : notXML)
+        }
+        let sts = STSClient(context: context(transport, clock: ManualClock()))
+        await XCTAssertThrowsAWSError(try await sts.assumeRole(AssumeRoleRequest(roleArn: "arn:aws:iam::1:role/r", sessionName: "s")), code: "DeserializationError") { error in
+            XCTAssertEqual(error.message, "reply is not XML (\(notXML.utf8.count) bytes)")
+        }
+        let elb = ELBv2Client(context: context(transport, clock: ManualClock()))
+        await XCTAssertThrowsAWSError(try await elb.describeTargetHealth(targetGroupArn: "arn:tg"), code: "DeserializationError") { error in
+            XCTAssertEqual(error.message, "no <DescribeTargetHealthResult> in the reply: [redacted]")
+            for text in SampleSecrets.texts(of: error) { secrets.assertNoLeak(in: text, "ELBv2") }
+        }
+        let elbNotXML = ScriptedTransport(responses: [ScriptedTransport.json(200, notXML)])
+        await XCTAssertThrowsAWSError(try await ELBv2Client(context: context(elbNotXML, clock: ManualClock())).describeTargetHealth(targetGroupArn: "arn:tg"),
+                                      code: "DeserializationError") { error in
+            XCTAssertTrue(error.message.hasPrefix("reply is not XML: [redacted] [redacted]"), error.message)
+            for text in SampleSecrets.texts(of: error) { secrets.assertNoLeak(in: text, "ELBv2 not XML") }
+        }
+    }
+
     func testTimestampsInEveryForm() throws {
         struct Stamp: Decodable { let at: Date }
         let seconds = try AWSJSON.decoder(for: .seconds).decode(Stamp.self, from: Data(#"{"at":1700000000.25}"#.utf8))
@@ -159,12 +222,15 @@ final class AWSServiceClientTests: XCTestCase {
     }
 }
 
-func XCTAssertThrowsAWSError<T>(_ expression: @autoclosure () async throws -> T, code: String, file: StaticString = #filePath, line: UInt = #line) async {
+/// Asserts that `expression` throws an `AWSError` with `code`, and hands it to `check` for more.
+func XCTAssertThrowsAWSError<T>(_ expression: @autoclosure () async throws -> T, code: String, file: StaticString = #filePath, line: UInt = #line,
+                                _ check: (AWSError) -> Void = { _ in }) async {
     do {
         _ = try await expression()
         XCTFail("expected AWSError \(code)", file: file, line: line)
     } catch let error as AWSError {
         XCTAssertEqual(error.code, code, file: file, line: line)
+        check(error)
     } catch {
         XCTFail("expected AWSError \(code), got \(error)", file: file, line: line)
     }

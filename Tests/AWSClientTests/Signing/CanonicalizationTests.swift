@@ -59,11 +59,14 @@ final class CanonicalizationTests: XCTestCase {
         XCTAssertEqual(cache.key(secret: "wrong", accessKeyId: "AK", day: "20260101", region: "r", service: "s").bytes, wrong.bytes)
     }
 
+    /// The secret and token never show, nor the whole key id: its kind and last four characters tell keys apart.
     func testCredentialsDescriptionIsRedacted() {
-        let credentials = Credentials(accessKeyId: "AKIDX", secretAccessKey: "SECRET123", sessionToken: "TOKEN456")
+        let credentials = Credentials(accessKeyId: "ASIAQWERTYUIOPASWXYZ", secretAccessKey: "SECRET123", sessionToken: "TOKEN456")
         XCTAssertFalse("\(credentials)".contains("SECRET123"))
         XCTAssertFalse("\(credentials)".contains("TOKEN456"))
         XCTAssertFalse(String(reflecting: credentials).contains("SECRET123"))
-        XCTAssertTrue("\(credentials)".contains("AKIDX"))
+        XCTAssertFalse("\(credentials)".contains("ASIAQWERTYUIOPASWXYZ"))
+        XCTAssertTrue("\(credentials)".contains("ASIA…WXYZ"), "\(credentials)")
+        XCTAssertFalse("\(Credentials(accessKeyId: "AKIDX", secretAccessKey: "s"))".contains("AKIDX"), "a short id is not abbreviated but hidden")
     }
 }

@@ -10,10 +10,12 @@ struct ActionTestBench {
     let dispatcher: ActionDispatcher
     let lines = LineCollector()
 
-    init(readOnly: Bool = false) {
+    /// - Parameter transport: stands between the clients and the simulator (to break some of its replies).
+    init(readOnly: Bool = false, transport: ((SimulatedFleet) -> any HTTPTransport)? = nil) {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ecsdash-actions-\(UUID().uuidString)")
         auditPath = directory.appendingPathComponent("audit.jsonl").path
-        let setup = FleetSetup.demo(simulator: harness.fleet, config: SimulatedFleet.demoConfig(), clock: harness.clock)
+        let setup = FleetSetup.demo(simulator: harness.fleet, config: SimulatedFleet.demoConfig(), clock: harness.clock,
+                                    transport: transport?(harness.fleet))
         dispatcher = ActionDispatcher(access: ActionAccess(setup: setup), audit: AuditLog(path: auditPath), readOnly: readOnly)
     }
 

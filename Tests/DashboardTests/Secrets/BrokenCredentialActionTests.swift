@@ -1,0 +1,32 @@
+import AWSClient
+import Foundation
+import XCTest
+@testable import Dashboard
+
+/// An action whose deploy role's AssumeRole reply arrives cut short: the step fails, naming the step, the operation
+/// and the error code, and neither the outcome, the progress lines nor the audit log hold the keys of that reply.
+final class BrokenCredentialActionTests: XCTestCase {
+    func testACutDeployRoleReplyLeavesNoKeyInTheOutcomeOrTheAuditLog() async throws {
+        let cutter = DeployRoleReplyCutter()
+        let bench = ActionTestBench(transport: { fleet in cutter.wrapping(fleet.transport) })
+        var restart = ActionRequest(service: "frontend", kind: .restart(environment: "dev"))
+        restart.yes = true
+        restart.wait = false
+        restart.reason = "redeploy after a bad cut"
+        let outcome = await bench.run(restart)
+
+        XCTAssertEqual(outcome.exitCode, ActionOutcome.failure, outcome.message)
+        XCTAssertTrue(outcome.message.contains("restart failed at step 1/1"), outcome.message)
+        XCTAssertTrue(outcome.message.contains("DeserializationError"), outcome.message)
+        let audit = try String(contentsOfFile: bench.auditPath, encoding: .utf8)
+        XCTAssertTrue(audit.contains(#""result":"failed""#), audit)
+        XCTAssertTrue(audit.contains(#""error":"DeserializationError""#), audit)
+        let seen = cutter.seen
+        XCTAssertFalse(seen.isEmpty, "no deploy-role reply was cut")
+        for keys in seen {
+            for (name, text) in [("outcome", outcome.message), ("progress", bench.lines.all.joined(separator: "\n")), ("audit log", audit)] {
+                keys.assertNoLeak(in: text, name)
+            }
+        }
+    }
+}
