@@ -19,9 +19,12 @@ public struct AsyncHTTPTransport: HTTPTransport {
         self.settings = settings
     }
 
-    /// Ends every connection of every transport in the process; call once, on the way out.
-    public static func shutdown() async {
-        await HTTPClientPool.shared.shutdown()
+    /// Ends every connection of every transport in the process; call once, on the way out. It waits at most
+    /// `seconds`: leaving must never hang on a connection that will not close.
+    public static func shutdown(within seconds: TimeInterval = 0.5) async {
+        _ = try? await TimeLimit.run(seconds: seconds, clock: SystemClock(), onTimeout: { CancellationError() }) {
+            await HTTPClientPool.shared.shutdown()
+        }
     }
 
     public func send(_ request: HTTPRequest) async throws -> HTTPResponse {

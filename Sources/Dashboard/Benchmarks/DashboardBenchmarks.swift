@@ -22,4 +22,9 @@ public enum DashboardBenchmarks {
         }
         return figures.map(\.jsonLine)
     }
+
+    /// The fault soak, run only when asked for by name: it takes minutes and needs the tests' chaos proxy.
+    package static func soak(minutes: Double, chaos: SoakChaos) async -> [String] {
+        await SoakBenchmark(minutes: minutes, chaos: chaos).run().map(\.jsonLine)
+    }
 }

@@ -17,8 +17,9 @@ final class DashboardRuntime: @unchecked Sendable {
     private var nextQuestion = 1
     /// Actions under way, so quitting can wait for them to write their audit records.
     private let actions = DispatchGroup()
-    /// How long quitting waits for actions: time for AWS steps in flight to finish and be recorded.
-    static let actionGrace: TimeInterval = 5
+    /// How long quitting waits for actions: time for AWS steps in flight to finish and be recorded, short enough
+    /// that ecsdash is gone within 2 s of `q`, Ctrl-C or SIGTERM whatever is still in flight.
+    static let actionGrace: TimeInterval = 1.2
 
     init(setup: FleetSetup, inbox: EventInbox, readOnly: Bool = false, environment: [String: String] = ProcessInfo.processInfo.environment) {
         self.setup = setup
