@@ -62,9 +62,9 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "ecsdash-bench", dependencies: ["AWSClient", "Dashboard", "TestSupport"], path: "Benchmarks"),
-        .testTarget(name: "AWSClientTests", dependencies: ["AWSClient"]),
+        .testTarget(name: "AWSClientTests", dependencies: ["AWSClient", "TestSupport"]),
         .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "AWSClient", "CNcurses"]),
-        .testTarget(name: "IntegrationTests", dependencies: ["AWSClient", "Dashboard", "TestSupport"], path: "Tests/Integration", exclude: ["moto"]),
+        .testTarget(name: "IntegrationTests", dependencies: ["AWSClient", "Dashboard", "TestSupport"], path: "Tests/Integration", exclude: ["moto", "proxy"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -24,7 +24,12 @@ public enum DashboardBenchmarks {
     }
 
     /// The fault soak, run only when asked for by name: it takes minutes and needs the tests' chaos proxy.
-    package static func soak(minutes: Double, chaos: SoakChaos) async -> [String] {
+    package static func soak(minutes: Double, chaos: BenchmarkChaos) async -> [String] {
         await SoakBenchmark(minutes: minutes, chaos: chaos).run().map(\.jsonLine)
+    }
+
+    /// The dashboard's CPU with every environment healthy and then with one hanging on every call.
+    package static func hangCPU(chaos: BenchmarkChaos) async -> [String] {
+        await HangCPUBenchmark(chaos: chaos).run().map(\.jsonLine)
     }
 }

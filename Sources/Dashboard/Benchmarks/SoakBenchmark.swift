@@ -9,7 +9,7 @@ struct SoakBenchmark {
     var minutes: Double
     var refresh: TimeInterval = 5
     var faultRate = 0.2
-    let chaos: SoakChaos
+    let chaos: BenchmarkChaos
 
     static let name = "soak"
 
@@ -25,7 +25,8 @@ struct SoakBenchmark {
         // A stopped clock: the world never changes, so whatever the pollers show must equal the first clean read.
         let simulator = SimulatedFleet(clock: ManualClock(now: Date()))
         let truth = await FleetSetup.demo(simulator: simulator, config: SimulatedFleet.demoConfig(), clock: SystemClock()).sources.readOnce()
-        let endpoint = try await chaos.start(simulator.transport, faultRate, [SimulatedFleet.demoCredentials.accessKeyId: SimulatedFleet.baseAccount])
+        let endpoint = try await chaos.start(simulator.transport, [SimulatedFleet.demoCredentials.accessKeyId: SimulatedFleet.baseAccount])
+        chaos.setMode(.mixed(rate: faultRate))
         let state = FileManager.default.temporaryDirectory.appendingPathComponent("ecsdash-soak-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: state) }
         var config = SimulatedFleet.demoConfig()
@@ -51,7 +52,7 @@ struct SoakBenchmark {
         let cpuSeconds = Double(ProcessMeter.processCPUNanoseconds() - cpuBefore) / 1e9
         let soaked = Date().timeIntervalSince(started)
         let faults = chaos.counts()
-        chaos.setFaults(false)
+        chaos.setMode(.none)
         let calm = Date()
         var recovery: TimeInterval?
         while recovery == nil && Date().timeIntervalSince(calm) < max(60, refresh * 6) {
@@ -83,24 +84,6 @@ struct SoakBenchmark {
                 "note": "pollers, the proxy and the simulator share this process",
             ]) { $1 }),
         ]
-    }
-}
-
-/// The hooks the soak needs from the fault-injecting proxy, which lives with the tests' support code.
-package struct SoakChaos: Sendable {
-    /// Starts the proxy in front of `upstream` at the given fault rate, knowing the base keys' accounts; returns its endpoint.
-    package var start: @Sendable (_ upstream: any HTTPTransport, _ faultRate: Double, _ accounts: [String: String]) async throws -> String
-    package var setFaults: @Sendable (_ on: Bool) -> Void
-    package var counts: @Sendable () -> (requests: Int, injected: Int)
-    package var stop: @Sendable () async -> Void
-
-    package init(start: @escaping @Sendable (any HTTPTransport, Double, [String: String]) async throws -> String,
-                 setFaults: @escaping @Sendable (Bool) -> Void, counts: @escaping @Sendable () -> (requests: Int, injected: Int),
-                 stop: @escaping @Sendable () async -> Void) {
-        self.start = start
-        self.setFaults = setFaults
-        self.counts = counts
-        self.stop = stop
     }
 }
 

@@ -5,12 +5,12 @@ import Foundation
 struct StatusDocument: Encodable, Equatable {
     struct Environment: Encodable, Equatable {
         var name: String
-        var account: String?
-        var cluster: String?
+        @EncodedAsNull var account: String?
+        @EncodedAsNull var cluster: String?
         var ok: Bool
         var stale: Bool
-        var fetched_at: Date?
-        var error: ErrorEntry?
+        @EncodedAsNull var fetched_at: Date?
+        @EncodedAsNull var error: ErrorEntry?
         var services: [Service]
         var pipelines: [Pipeline]
         var errors: [ErrorEntry]
@@ -19,16 +19,16 @@ struct StatusDocument: Encodable, Equatable {
     struct Service: Encodable, Equatable {
         var name: String
         var status: String
-        var image: Image?
+        @EncodedAsNull var image: Image?
         var desired: Int
         var running: Int
         var pending: Int
-        var rollout_state: String?
-        var rollout_reason: String?
+        @EncodedAsNull var rollout_state: String?
+        @EncodedAsNull var rollout_reason: String?
         /// The tag's digest differs from what running tasks report (null when unknown).
-        var drift: Bool?
+        @EncodedAsNull var drift: Bool?
         /// This environment's image differs from the next environment's (null for the last, or unknown).
-        var differs_from_next: Bool?
+        @EncodedAsNull var differs_from_next: Bool?
         var deployments: [Deployment]
         var tasks: TaskSummary
     }
@@ -36,22 +36,22 @@ struct StatusDocument: Encodable, Equatable {
     struct Image: Encodable, Equatable {
         var registry: String
         var repository: String
-        var tag: String?
-        var digest: String?
+        @EncodedAsNull var tag: String?
+        @EncodedAsNull var digest: String?
         var running_digests: [String]
     }
 
     struct Deployment: Encodable, Equatable {
         var id: String
         var status: String
-        var revision: Int?
+        @EncodedAsNull var revision: Int?
         var desired: Int
         var running: Int
         var pending: Int
         var failed: Int
-        var rollout_state: String?
-        var created_at: Date?
-        var updated_at: Date?
+        @EncodedAsNull var rollout_state: String?
+        @EncodedAsNull var created_at: Date?
+        @EncodedAsNull var updated_at: Date?
     }
 
     struct TaskSummary: Encodable, Equatable {
@@ -63,14 +63,14 @@ struct StatusDocument: Encodable, Equatable {
 
     struct Pipeline: Encodable, Equatable {
         var name: String
-        var status: String?
-        var execution_id: String?
+        @EncodedAsNull var status: String?
+        @EncodedAsNull var execution_id: String?
         var stages: [Stage]
     }
 
     struct Stage: Encodable, Equatable {
         var name: String
-        var status: String?
+        @EncodedAsNull var status: String?
     }
 
     struct ErrorEntry: Encodable, Equatable {

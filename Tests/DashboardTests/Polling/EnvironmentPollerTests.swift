@@ -128,6 +128,35 @@ final class EnvironmentPollerTests: XCTestCase {
         XCTAssertEqual(healthy.fetches, 4, "dev kept its cadence while prod hung")
     }
 
+    /// A poll that never ends is cut at its deadline: the environment is marked failed, naming what it waited on,
+    /// and the next poll starts within one idle interval.
+    func testAPollThatNeverEndsIsCutAtItsDeadline() async {
+        let clock = ManualClock()
+        let events = Probe()
+        let started = LockedCounter()
+        let poller = EnvironmentPoller(name: "prod", cadence: PollCadence(idle: 10, random: { 1 }), clock: clock, deadline: PollDeadline(seconds: 30),
+                                       inFlight: { ["ECS DescribeTasks"] },
+                                       fetch: { _ in started.increment(); try await clock.sleep(seconds: 1_000_000); throw CancellationError() },
+                                       emit: { events.record($0) })
+        let loop = Task { await poller.run() }
+        defer { loop.cancel() }
+        await waitUntil { started.value == 1 }
+        // The fetch and the deadline both sleep on the clock.
+        await clock.waitForSleepers(2)
+        clock.advance(by: 30)
+        await waitUntil { events.events.contains { if case .environmentFailed = $0 { true } else { false } } }
+        guard case .environmentFailed(let name, let error)? = events.events.last else { return XCTFail("no failure: \(events.events)") }
+        XCTAssertEqual(name, "prod")
+        XCTAssertEqual(error.code, "PollTimeout")
+        XCTAssertEqual(error.operation, "ECS DescribeTasks")
+        XCTAssertTrue(error.message.contains("30s") && error.message.contains("still waiting on ECS DescribeTasks"), error.message)
+        // The abandoned fetch was cancelled; only the idle wait sleeps now.
+        await clock.waitForSleepers(1)
+        clock.advance(by: 10)
+        await waitUntil { started.value == 2 }
+        XCTAssertEqual(started.value, 2, "the poller carried on at its next tick")
+    }
+
     func testCadenceFormula() {
         let cadence = PollCadence(idle: 10, active: 2, maxBackoff: 60, random: { 0 })
         XCTAssertEqual(cadence.delay(consecutiveFailures: 0, busy: false), 10)
@@ -157,4 +186,12 @@ extension ServiceSnapshot {
             targetHealth: [], circuitBreakerRollback: true, logs: LogSettings(group: "/ecs/app/\(name)", streamPrefix: "ecs", region: "eu-west-1", container: name)
         )
     }
+}
+
+/// A count shared with a fetch closure.
+final class LockedCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+    var value: Int { lock.withLock { count } }
+    func increment() { lock.withLock { count += 1 } }
 }

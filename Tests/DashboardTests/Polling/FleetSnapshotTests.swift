@@ -61,4 +61,38 @@ final class FleetSnapshotTests: XCTestCase {
         XCTAssertEqual(StatusTable.cell("web", in: "dev", fleet: drifted), "dev→bb12345 2/2 ok *>")
         XCTAssertEqual(StatusTable.cell("nope", in: "dev", fleet: drifted), "-")
     }
+
+    /// A registry read that fails for a repository keeps the digests it had, marked stale, and says why.
+    func testARegistryFailureKeepsTheLastDigestsAsStale() {
+        var fleet = fleet(devDigest: "sha256:aa", uatDigest: "sha256:bb", running: ["sha256:aa"])
+        let later = Date(timeIntervalSince1970: 1_790_000_060)
+        let failure = FetchError(operation: "ECR BatchGetImage myapp-web", code: "ThrottlingException", message: "Rate exceeded", at: later, kind: "throttling")
+        fleet.apply(.registryFetched(RegistrySnapshot(fetchedAt: later, repositories: [:], errors: [failure], apiCalls: 1, failedRepositories: ["myapp-web"])))
+        XCTAssertEqual(fleet.tagDigest("web", in: "dev"), "sha256:aa", "the last good digest stays on screen")
+        XCTAssertTrue(fleet.tagDigestIsStale("web", in: "dev"))
+        XCTAssertEqual(fleet.registry?.errors, [failure])
+        let cell = MatrixCell.build(service: "web", environment: "dev", fleet: fleet, symbols: .unicode, frame: 0)
+        XCTAssertTrue(cell.image.hasSuffix("⧖"), cell.image)
+
+        // A second failure keeps the time of the last good read; a success clears the mark.
+        fleet.apply(.registryFetched(RegistrySnapshot(fetchedAt: later.addingTimeInterval(60), repositories: [:], errors: [failure], apiCalls: 1,
+                                                      failedRepositories: ["myapp-web"])))
+        XCTAssertEqual(fleet.registry?.staleSince["myapp-web"], Date(timeIntervalSince1970: 1_790_000_000))
+        fleet.apply(.registryFetched(RegistrySnapshot(fetchedAt: later.addingTimeInterval(120), repositories: [
+            "myapp-web": .init(digestsByTag: ["dev": "sha256:cc"], tagsByDigest: [:], pushedAtByDigest: [:]),
+        ], errors: [], apiCalls: 1)))
+        XCTAssertFalse(fleet.tagDigestIsStale("web", in: "dev"))
+        XCTAssertEqual(fleet.tagDigest("web", in: "dev"), "sha256:cc")
+    }
+
+    /// docs/status-json.md promises every key, with `null` for unknown: a healthy environment has `"error": null`.
+    func testStatusJSONWritesNullsItDocuments() throws {
+        let document = StatusDocument(fleet(devDigest: "sha256:aa", uatDigest: "sha256:bb", running: []), now: Date(timeIntervalSince1970: 1_790_000_001), refresh: 10)
+        let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(document.json().utf8)) as? [String: Any])
+        let environments = try XCTUnwrap(object["environments"] as? [[String: Any]])
+        XCTAssertTrue(environments.allSatisfy { $0.keys.contains("error") && $0["error"] is NSNull }, "\(environments)")
+        let uat = try XCTUnwrap((environments.last?["services"] as? [[String: Any]])?.first)
+        XCTAssertTrue(uat["differs_from_next"] is NSNull, "the last environment has no next: null, not missing")
+        XCTAssertTrue(uat["drift"] is NSNull)
+    }
 }
