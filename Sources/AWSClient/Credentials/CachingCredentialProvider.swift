@@ -5,7 +5,7 @@ import Foundation
 /// Within `refreshMargin` of expiry, callers still get the current credentials while a refresh runs
 /// in the background; once they have expired, callers wait for the refresh. Concurrent callers share
 /// the one refresh in flight.
-public actor CachingCredentialProvider: CredentialProvider {
+public actor CachingCredentialProvider: RefreshableCredentialProvider {
     let provider: any CredentialProvider
     let clock: any AWSClock
     let refreshMargin: TimeInterval

@@ -3,3 +3,9 @@ public protocol CredentialProvider: Sendable {
     /// Returns credentials, or throws `CredentialError` saying why none could be found.
     func credentials() async throws -> Credentials
 }
+
+/// A provider that keeps credentials and can be told to forget them, so a call AWS refused because its token
+/// expired is retried once with fresh ones, as the AWS SDKs do.
+public protocol RefreshableCredentialProvider: CredentialProvider {
+    func invalidate() async
+}

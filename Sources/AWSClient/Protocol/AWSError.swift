@@ -28,6 +28,9 @@ public struct AWSError: Error, Sendable, Equatable, CustomStringConvertible {
 
     public var kind: AWSErrorKind { AWSErrorKind.classify(code: code, status: status, message: message) }
 
+    /// AWS says the session token has expired: fresh credentials, not other ones, are the cure.
+    public var isExpiredToken: Bool { AWSErrorKind.expiredTokenCodes.contains(code) }
+
     public var description: String {
         var text = "\(service) \(operation) failed: \(code)"
         if let status { text += " (HTTP \(status))" }
@@ -69,6 +72,7 @@ public enum AWSErrorKind: String, Sendable, Equatable {
         "InvalidAccessKeyId", "InvalidToken", "RequestExpired", "SignatureDoesNotMatch", "IncompleteSignature",
         "InvalidSignatureException", "MissingAuthenticationToken", "MissingAuthenticationTokenException",
     ]
+    static let expiredTokenCodes: Set<String> = ["ExpiredToken", "ExpiredTokenException"]
     static let clockSkewCodes: Set<String> = ["RequestTimeTooSkewed", "RequestInTheFuture", "RequestExpired"]
 
     /// Classifies by AWS's code first, then by HTTP status; a signature error whose message says the

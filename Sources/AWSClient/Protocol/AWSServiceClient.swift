@@ -134,6 +134,7 @@ public struct AWSServiceClient: Sendable {
         let endpoint = try resolvedEndpoint(operation)
         var retries = 0
         var correctedSkew = false
+        var refreshedCredentials = false
         while true {
             try await context.rateLimiter?.acquire()
             var request = HTTPRequest(method: method, endpoint: endpoint, path: endpoint.basePath.isEmpty ? "/" : endpoint.basePath + "/",
@@ -164,6 +165,11 @@ public struct AWSServiceClient: Sendable {
                                    message: "talking to \(error.host): \(error.message)")
             }
 
+            if failure.isExpiredToken, signed, !refreshedCredentials, let refreshable = context.credentials as? any RefreshableCredentialProvider {
+                refreshedCredentials = true
+                await refreshable.invalidate()
+                continue
+            }
             if failure.kind == .clockSkew, !correctedSkew,
                context.clockSkew.learn(fromDateHeader: response?.headers["date"], localNow: now) {
                 correctedSkew = true

@@ -16,6 +16,8 @@ final class ChaosState: @unchecked Sendable {
     private var random: SplitMix64
     private var statistics = ChaosStatistics()
     private var accounts: [String: String]
+    /// How often each rule of the current plan has fired.
+    private var used: [Int: Int] = [:]
 
     init(plan: FaultPlan, seed: UInt64, accounts: [String: String]) {
         self.plan = plan
@@ -23,7 +25,12 @@ final class ChaosState: @unchecked Sendable {
         self.accounts = accounts
     }
 
-    func setPlan(_ plan: FaultPlan) { lock.withLock { self.plan = plan } }
+    func setPlan(_ plan: FaultPlan) {
+        lock.withLock {
+            self.plan = plan
+            used = [:]
+        }
+    }
     var currentStatistics: ChaosStatistics { lock.withLock { statistics } }
     func resetStatistics() { lock.withLock { statistics = ChaosStatistics() } }
 
@@ -42,10 +49,12 @@ final class ChaosState: @unchecked Sendable {
                 statistics.faults["skew", default: 0] += 1
                 return .skewed(awsNow: now.addingTimeInterval(skew))
             }
-            guard let fault = plan.fault(for: request, roll: { random.nextUnit() }) else {
+            guard let index = plan.rule(for: request, used: used, roll: { random.nextUnit() }) else {
                 statistics.passed += 1
                 return .forward
             }
+            used[index, default: 0] += 1
+            let fault = plan.rules[index].fault
             statistics.faults[fault.description, default: 0] += 1
             return .fault(fault)
         }

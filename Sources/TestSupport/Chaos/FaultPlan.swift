@@ -34,10 +34,11 @@ public struct FaultPlan: Sendable, Hashable {
         return FaultPlan(rules: rules)
     }
 
-    /// The fault for `request`, if any; `roll` gives values in [0, 1).
-    func fault(for request: ChaosRequest, roll: () -> Double) -> Fault? {
-        for rule in rules where rule.matches(request) {
-            if roll() < rule.probability { return rule.fault }
+    /// The index of the rule whose fault `request` gets, if any; `roll` gives values in [0, 1), `used` how often
+    /// each rule has fired.
+    func rule(for request: ChaosRequest, used: [Int: Int], roll: () -> Double) -> Int? {
+        for (index, rule) in rules.enumerated() where rule.matches(request) && (rule.times.map { used[index, default: 0] < $0 } ?? true) {
+            if roll() < rule.probability { return index }
         }
         return nil
     }

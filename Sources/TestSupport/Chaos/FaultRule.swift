@@ -9,10 +9,13 @@ public struct FaultRule: Sendable, Hashable {
     public var fault: Fault
     /// The share of matching requests that get the fault, 0…1.
     public var probability: Double
+    /// At most this many injections (nil: no limit), for "the token expires once".
+    public var times: Int?
 
-    public init(_ fault: Fault, probability: Double = 1, service: String? = nil, operation: String? = nil, account: String? = nil) {
+    public init(_ fault: Fault, probability: Double = 1, times: Int? = nil, service: String? = nil, operation: String? = nil, account: String? = nil) {
         self.fault = fault
         self.probability = probability
+        self.times = times
         self.service = service
         self.operation = operation
         self.account = account
