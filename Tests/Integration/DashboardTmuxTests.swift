@@ -222,6 +222,18 @@ final class DashboardTmuxTests: XCTestCase {
         return String(digest)
     }
 
+    /// What the promote test reads its digests with: a cell still showing `?` (before the registry's first poll),
+    /// or one drawn half-way, is no digest. Reading `prefix(7)` of `?` as one is how that test once went wrong.
+    func testAMatrixCellIsReadAsADigestOnlyWhenWhole() {
+        let row = " frontend   dev→f5e9bfe                sit→f5e9bfe                uat→439cb03 ◆              prod→"
+        XCTAssertEqual(Self.digest(in: row + "137cea7 ◆", service: "frontend", environment: "uat"), "439cb03")
+        XCTAssertEqual(Self.digest(in: row + "137cea7", service: "frontend", environment: "prod"), "137cea7")
+        XCTAssertNil(Self.digest(in: row + "?", service: "frontend", environment: "prod"))
+        XCTAssertNil(Self.digest(in: row + "137c   ", service: "frontend", environment: "prod"), "half-drawn")
+        XCTAssertNil(Self.digest(in: row + "137cea7055a1", service: "frontend", environment: "prod"), "not a matrix cell")
+        XCTAssertNil(Self.digest(in: row + "137cea7", service: "backend", environment: "prod"), "another row")
+    }
+
     func testNotATerminalPointsToStatus() throws {
         let result = try ECSDashProcess.run(["--demo"])
         XCTAssertEqual(result.status, 2)
