@@ -62,6 +62,68 @@ final class ActionsMotoTests: XCTestCase {
         XCTAssertEqual(restored, seeded, "the world ends as seeded")
     }
 
+    /// UpdateService is denied after the tags moved (the first run's prod deploy role is prod's read-only role,
+    /// which lacks ecs:UpdateService); running the same promotion again with the right role finishes the redeploy
+    /// and audits it, and a third run says nothing to do. moto reports no task digests, so what decides is the
+    /// PRIMARY deployment's creation time (forceNewDeployment resets it) against the tag move in the audit log.
+    func testAPromotionWhoseRedeployWasDeniedIsFinishedByRunningItAgain() async throws {
+        let world = try MotoWorld.load()
+        let seeded = world.registry.repositories[repository]!.tags
+        do {
+            try await promoteWithTheRedeployDeniedThenRunItAgain(world, seeded: seeded)
+        } catch {
+            try? await restore(seeded, world)
+            throw error
+        }
+        try await restore(seeded, world)
+    }
+
+    private func promoteWithTheRedeployDeniedThenRunItAgain(_ world: MotoWorld, seeded: [String: String]) async throws {
+        let audit = FileManager.default.temporaryDirectory.appendingPathComponent("ecsdash-audit-\(UUID().uuidString).jsonl").path
+        let config = try world.writeConfig(extra: "audit_log: \(audit)\n").path
+        let prod = world.environment("prod")
+        let denying = try world.writeConfig(extra: "audit_log: \(audit)\n").path
+        let text = try String(contentsOfFile: denying, encoding: .utf8)
+        XCTAssertTrue(text.contains("deploy_role_arn: \(prod.deployer_role_arn)\n"), text)
+        try text.replacingOccurrences(of: "deploy_role_arn: \(prod.deployer_role_arn)\n", with: "deploy_role_arn: \(prod.readonly_role_arn)\n")
+            .write(toFile: denying, atomically: true, encoding: .utf8)
+        let promote = ["promote", "frontend", "--from", "uat", "--yes", "--confirm-env", "prod", "--no-wait", "--config"]
+        let deploymentBefore = try await prodDeploymentId(world)
+
+        let denied = try ECSDashProcess.run(promote + [denying], environment: world.keys(of: "ci"))
+        XCTAssertEqual(denied.status, 1, denied.stdout + denied.stderr)
+        XCTAssertTrue(denied.stderr.contains("missing IAM permission ecs:UpdateService on role \(prod.readonly_role_arn)"), denied.stderr)
+        XCTAssertTrue(denied.stderr.contains("re-run the same command; it finishes the redeploy"), denied.stderr)
+        let moved = try await tags(world)
+        XCTAssertEqual(moved["prod"], seeded["uat"], "the tags moved before UpdateService was denied")
+        let deploymentDenied = try await prodDeploymentId(world)
+        XCTAssertEqual(deploymentDenied, deploymentBefore, "no deployment reached ECS")
+
+        let rerun = try ECSDashProcess.run(promote + [config], environment: world.keys(of: "ci"))
+        XCTAssertEqual(rerun.status, 0, rerun.stdout + rerun.stderr)
+        XCTAssertTrue(rerun.stdout.contains("tags already moved; ECS reports no image digests for prod/frontend; its deployment"), rerun.stdout)
+        XCTAssertTrue(rerun.stdout.contains("before the tag moved") && rerun.stdout.contains("— finishing the redeploy"), rerun.stdout)
+        XCTAssertFalse(rerun.stdout.contains("nothing to do"), rerun.stdout)
+        XCTAssertFalse(rerun.stdout.contains("PutImage"), "the tags are already right:\n\(rerun.stdout)")
+        let deploymentAfter = try await prodDeploymentId(world)
+        XCTAssertNotEqual(deploymentAfter, deploymentBefore, "the re-run forced the deployment the first run could not")
+        let lines = try String(contentsOfFile: audit, encoding: .utf8).split(separator: "\n")
+        let records = try lines.map { try XCTUnwrap(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]) }
+        XCTAssertEqual(records.suffix(2).map { "\($0["step"] ?? ""): \($0["result"] ?? "")" },
+                       ["plan: finish the redeploy, 1 call(s): confirmed", "ECS UpdateService \(prod.cluster)/frontend forceNewDeployment: ok"], "\(lines)")
+        XCTAssertTrue((records.last?["identity"] as? String)?.contains(":assumed-role/DashboardDeployer/") == true, "\(lines)")
+        XCTAssertEqual(records.last?["new_digest"] as? String, seeded["uat"])
+
+        let done = try ECSDashProcess.run(promote + [config], environment: world.keys(of: "ci"))
+        XCTAssertEqual(done.status, 0, done.stdout + done.stderr)
+        XCTAssertTrue(done.stdout.contains("after the tag moved") && done.stdout.contains("already promoted"), done.stdout)
+        XCTAssertTrue(done.stdout.contains("prod runs it; nothing to do"), done.stdout)
+        let deploymentDone = try await prodDeploymentId(world)
+        XCTAssertEqual(deploymentDone, deploymentAfter, "nothing was redeployed")
+        let recordsDone = try String(contentsOfFile: audit, encoding: .utf8).split(separator: "\n").count
+        XCTAssertEqual(recordsDone, lines.count, "nothing to do writes nothing")
+    }
+
     func testReadOnlyKeysAreDeniedWithTheMissingPermissionAndNothingChanges() async throws {
         let world = try MotoWorld.load()
         let before = try await tags(world)
@@ -100,6 +162,23 @@ final class ActionsMotoTests: XCTestCase {
         _ = try await URLSession.shared.data(for: reset)
         let body = #"{"repositoryName":"\#(repository)","imageIds":[{"imageTag":"\#(tag)"}]}"#
         _ = try await AWSServiceClient(service: .ecr, context: registry.context).jsonRaw("BatchDeleteImage", body: Data(body.utf8))
+    }
+
+    /// Points every tag back at its seeded digest (PutImage with the registry deployer) and removes tags the seed did
+    /// not have, so a test that failed half-way still leaves the world as seeded.
+    private func restore(_ seeded: [String: String], _ world: MotoWorld) async throws {
+        let now = try await tags(world)
+        guard now != seeded else { return }
+        let registry = try await world.assume(world.registry.deployer_role_arn)
+        let ecr = ECRClient(context: registry.context)
+        for (tag, digest) in seeded.sorted(by: { $0.key < $1.key }) where now[tag] != digest {
+            let image = try await ecr.batchGetImage(repositoryName: repository, imageIds: [ECRImageIdentifier(imageDigest: digest)]).images.first
+            try await ecr.putImage(ECRPutImageRequest(repositoryName: repository, imageManifest: image?.imageManifest ?? "",
+                                                      imageManifestMediaType: image?.imageManifestMediaType, imageTag: tag))
+        }
+        for tag in Set(now.keys).subtracting(seeded.keys).sorted() { try await removeTag(tag, world) }
+        let restored = try await tags(world)
+        XCTAssertEqual(restored, seeded, "the world ends as seeded")
     }
 
     private func configPath(_ world: MotoWorld) throws -> String {

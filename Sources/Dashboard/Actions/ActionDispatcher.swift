@@ -85,12 +85,13 @@ actor ActionDispatcher {
         }
         let targetTag = target.service(named: request.service)?.image?.tag ?? to
         let sourceId = image.tag.map { ECRImageIdentifier(imageTag: $0) } ?? ECRImageIdentifier(imageDigest: image.pinnedDigest)
-        let plan = try await planner().plan(PromotionPlanner.Input(
+        var plan = try await planner().plan(PromotionPlanner.Input(
             action: "promote", service: request.service, from: from, to: to, repository: image.repository, source: sourceId,
             targetTag: targetTag, target: target))
+        if plan.isAlreadyPromoted { plan.finishing = RedeployCheck.verdicts(plan, target: target, trail: trail()) }
         progress(ActionProgress(kind: .plan, text: plan.render()))
         if plan.isAlreadyPromoted {
-            return try await finishInterruptedPromotion(request, plan: plan, target: target, from: from, to: to, confirm: confirm, progress: progress)
+            return try await finish(request, plan: plan, from: from, confirm: confirm, progress: progress)
         }
         let gates = PromotionGates.evaluate(source: sourceService, sourceEnvironment: from,
                                             targets: target.services.filter { plan.redeploy.contains($0.name) }, targetEnvironment: to,
@@ -133,16 +134,30 @@ actor ActionDispatcher {
         case .digest(let digest): (source, label) = (ECRImageIdentifier(imageDigest: digest), DigestText.short(digest))
         default: (source, label) = (ECRImageIdentifier(imageTag: "\(tag)-previous"), "\(tag)-previous")
         }
-        let plan = try await planner().plan(PromotionPlanner.Input(
+        let planner = try planner()
+        var plan = try await planner.plan(PromotionPlanner.Input(
             action: "rollback", service: request.service, from: label, to: environment, repository: image.repository, source: source,
             targetTag: tag, target: snapshot))
         if target == .previous, let note = RollbackCheck.ecsAlreadyRolledBack(service, tagDigest: plan.targetDigest) {
             progress(ActionProgress(kind: .info, text: note))
             return .ok("\(note); nothing done (to move the \(tag) tag as well, use --to DIGEST)")
         }
+        let trail = trail()
+        // An earlier rollback that moved the tags left `TAG-previous` naming the image it rolled away from, so taking
+        // `TAG-previous` again would undo it: a re-run goes on with what that rollback moved the tag to.
+        if target == .previous, let current = plan.targetDigest,
+           let earlier = trail.lastTagMove(environment: environment, repository: image.repository, tag: tag),
+           earlier.action == "rollback", earlier.newDigest == current {
+            progress(ActionProgress(kind: .info, text: "an earlier rollback (audit log, \(earlier.time)) already moved \(image.repository):\(tag) to "
+                + "\(DigestText.short(current)); \(tag)-previous now names the image it replaced, so this run goes on from there rather than taking \(tag)-previous again"))
+            plan = try await planner.plan(PromotionPlanner.Input(
+                action: "rollback", service: request.service, from: label, to: environment, repository: image.repository,
+                source: ECRImageIdentifier(imageDigest: current), targetTag: tag, target: snapshot))
+        }
+        if plan.isAlreadyPromoted { plan.finishing = RedeployCheck.verdicts(plan, target: snapshot, trail: trail) }
         progress(ActionProgress(kind: .plan, text: plan.render()))
         if plan.isAlreadyPromoted {
-            return .ok("\(environment) already runs \(DigestText.short(plan.sourceDigest)) under \(tag); nothing changed")
+            return try await finish(request, plan: plan, from: label, confirm: confirm, progress: progress)
         }
         base.from = label
         base.oldDigest = plan.targetDigest
@@ -152,8 +167,8 @@ actor ActionDispatcher {
 
     // MARK: Confirm, execute, watch
 
-    private func confirmAndExecute(_ request: ActionRequest, calls: [PlannedCall], record base: AuditRecord, progress: Progress,
-                                   confirm: Confirm) async throws -> ActionOutcome {
+    private func confirmAndExecute(_ request: ActionRequest, calls: [PlannedCall], record base: AuditRecord, planStep: String? = nil,
+                                   progress: Progress, confirm: Confirm) async throws -> ActionOutcome {
         if request.dryRun { return .ok("dry run: nothing was changed") }
         let environment = request.targetEnvironment
         let isProtected = access.config.environment(named: environment)?.isProtected ?? false
@@ -172,7 +187,7 @@ actor ActionDispatcher {
         let identities = await executor.identities()
         base.identity = identities.overall
         // The plan line goes first: if the log cannot be written, nothing is changed.
-        try write(base, step: "plan: \(calls.count) call(s)", result: "confirmed")
+        try write(base, step: planStep ?? "plan: \(calls.count) call(s)", result: "confirmed")
         var done: [String] = []
         var deployments: [String: String?] = [:]
         for (offset, call) in calls.enumerated() {
@@ -229,23 +244,25 @@ actor ActionDispatcher {
         }
     }
 
-    /// The tag already names the source image. If an earlier run stopped after moving the tag, services that
-    /// still run another digest get the redeploy they missed, so re-running the command finishes the job.
-    private func finishInterruptedPromotion(_ request: ActionRequest, plan: PromotionPlan, target: EnvironmentSnapshot, from: String, to: String,
-                                            confirm: Confirm, progress: Progress) async throws -> ActionOutcome {
-        let behind = target.services.filter { service in
-            plan.redeploy.contains(service.name) && !service.isDeploying
-                && !service.runningDigests.isEmpty && !service.runningDigests.contains(plan.sourceDigest)
+    /// The tag already names the image the action wants: redeploy the services that, by what ECS reports, never
+    /// got a deployment of it (an earlier run stopped after moving the tags), audited like any other run; "nothing
+    /// to do" only when every one of them runs it.
+    private func finish(_ request: ActionRequest, plan: PromotionPlan, from: String, confirm: Confirm, progress: Progress) async throws -> ActionOutcome {
+        let calls = plan.calls
+        guard !calls.isEmpty else {
+            if let failed = plan.finishing.first(where: { $0.state == .rolledBack }) {
+                return ActionOutcome(exitCode: ActionOutcome.deploymentFailed,
+                                     message: "\(request.summary): \(failed.text); the redeploy reached ECS and failed, so it is not repeated: "
+                                         + "fix the image, or point the tag elsewhere (`ecsdash rollback \(request.service) --env \(plan.to)`)")
+            }
+            return .ok(plan.nothingToDo)
         }
-        guard !behind.isEmpty else {
-            return .ok("already promoted: \(plan.repository):\(plan.targetTag) is already \(DigestText.short(plan.sourceDigest)); nothing changed")
-        }
-        let calls = behind.map { PlannedCall.updateService(environment: to, cluster: plan.cluster, service: $0.name, taskDefinition: nil) }
-        progress(ActionProgress(kind: .plan, text: "  the tag already moved, but \(behind.map(\.name).joined(separator: ", ")) still run an older image: "
-            + "finishing the earlier promotion\n  API calls:\n" + calls.enumerated().map { "    \($0.offset + 1). \($0.element.summary)" }.joined(separator: "\n")))
-        var base = record(request, from: from, to: to)
+        var base = record(request, from: from, to: plan.to)
+        let running = Set(plan.finishing.filter { $0.state == .behind }.compactMap(\.running))
+        base.oldDigest = running.count == 1 ? running.first : nil
         base.newDigest = plan.sourceDigest
-        return try await confirmAndExecute(request, calls: calls, record: base, progress: progress, confirm: confirm)
+        return try await confirmAndExecute(request, calls: calls, record: base, planStep: "plan: finish the redeploy, \(calls.count) call(s)",
+                                           progress: progress, confirm: confirm)
     }
 
     // MARK: Helpers
@@ -268,6 +285,11 @@ actor ActionDispatcher {
             throw ActionError(message: "the config has no registry: promotions retag images in the shared registry", exitCode: ActionOutcome.usage)
         }
         return PromotionPlanner(ecr: ECRClient(context: registry.context), environmentNames: access.config.environments.map(\.name))
+    }
+
+    /// This machine's audit log, for when earlier runs moved tags; one that cannot be read tells nothing.
+    private func trail() -> AuditTrail {
+        AuditTrail(records: (try? audit.records()) ?? [])
     }
 
     private func noService(_ service: String, _ environment: String) -> ActionError {

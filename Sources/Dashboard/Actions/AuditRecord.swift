@@ -52,8 +52,15 @@ struct AuditRecord: Sendable, Equatable, Codable {
     }
 
     static func timestamp(_ date: Date) -> String {
+        formatter().string(from: date)
+    }
+
+    /// When the step was recorded: `time` read back (nil for a line some other tool wrote in another form).
+    var date: Date? { Self.formatter().date(from: time) }
+
+    private static func formatter() -> ISO8601DateFormatter {
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return formatter.string(from: date)
+        return formatter
     }
 }

@@ -11,11 +11,11 @@ enum StepFailureReport {
         return SecretScrubber.scrub(lines.joined(separator: "\n"))
     }
 
-    /// Re-running the promotion finishes retags; once the tag has moved it says "already promoted", so a
-    /// failed redeploy is finished with a restart instead.
+    /// Re-running the same command finishes the job: retags are idempotent, and once the tags have moved the
+    /// re-run sees which services ECS shows without the image and redeploys just those.
     static func rerunHint(_ call: PlannedCall, done: [String]) -> String {
         if case .updateService(let environment, _, let service, nil) = call, !done.isEmpty {
-            return "the tags have moved: fix the cause, then finish with `ecsdash restart \(service) --env \(environment)`"
+            return "the tags have moved but \(environment)/\(service) was not redeployed: fix the cause and re-run the same command; it finishes the redeploy"
         }
         return "every step is idempotent: fix the cause and re-run the same command to finish"
     }

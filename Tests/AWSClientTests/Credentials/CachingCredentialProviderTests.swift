@@ -92,10 +92,12 @@ final class CachingCredentialProviderTests: XCTestCase {
         XCTAssertEqual(source.calls, 2)
     }
 
-    /// Polls (on real time, briefly) until `condition` holds; background work lands asynchronously.
+    /// Polls on real time until `condition` holds; background work lands asynchronously, late on a loaded machine,
+    /// so the limit only bounds a hang.
     private func eventually<T>(_ body: () async throws -> T, until condition: (T) -> Bool) async throws -> T {
         var value = try await body()
-        for _ in 0..<500 where !condition(value) {
+        let deadline = Date().addingTimeInterval(60)
+        while !condition(value), Date() < deadline {
             try await Task.sleep(nanoseconds: 2_000_000)
             value = try await body()
         }
@@ -136,7 +138,8 @@ private final class GatedProvider: CredentialProvider, @unchecked Sendable {
     }
 
     func waitForHeldCall() async {
-        for _ in 0..<2500 where !lock.withLock({ heldArrived }) {
+        let deadline = Date().addingTimeInterval(60)
+        while !lock.withLock({ heldArrived }), Date() < deadline {
             try? await Task.sleep(nanoseconds: 2_000_000)
         }
     }

@@ -64,8 +64,10 @@ final class ProcessCredentialProviderTests: XCTestCase {
         let clock = ManualClock()
         let provider = ProcessCredentialProvider(command: "sleep 600 & echo $$ $! > '\(pidFile)'; wait", clock: clock)
         let attempt = Task { try await provider.credentials() }
+        // Both pids, not just a file: the shell may be caught between its two numbers. The limits only bound a hang.
         var pids: [Int32] = []
-        for _ in 0..<200 where pids.count < 2 {
+        let started = Date().addingTimeInterval(60)
+        while pids.count < 2, Date() < started {
             try await Task.sleep(nanoseconds: 25_000_000)
             pids = ((try? String(contentsOfFile: pidFile, encoding: .utf8)) ?? "").split(whereSeparator: \.isWhitespace).compactMap { Int32($0) }
         }
@@ -75,7 +77,8 @@ final class ProcessCredentialProviderTests: XCTestCase {
         XCTAssertEqual(error?.kind, .failed)
         XCTAssertTrue(error?.message.contains("did not finish within 60 s and was stopped") == true, error?.message ?? "")
         var alive = pids
-        for _ in 0..<100 where !alive.isEmpty {
+        let stopped = Date().addingTimeInterval(60)
+        while !alive.isEmpty, Date() < stopped {
             try await Task.sleep(nanoseconds: 25_000_000)
             alive = pids.filter { kill($0, 0) == 0 }
         }

@@ -52,7 +52,8 @@ final class ActionDispatcherTests: XCTestCase {
         bench.harness.fleet.resetCallCounts()
         let outcome = await bench.run(ActionTestBench.promote("frontend"))
         XCTAssertEqual(outcome.exitCode, 0, outcome.message + "\n" + bench.lines.text)
-        XCTAssertTrue(bench.lines.text.contains("finishing the earlier promotion"), bench.lines.text)
+        XCTAssertTrue(bench.lines.text.contains("tags already moved; prod still runs") && bench.lines.text.contains("— finishing the redeploy"),
+                      bench.lines.text)
         XCTAssertEqual(bench.harness.fleet.callCounts()["ECS.UpdateService"], 1)
         XCTAssertNil(bench.harness.fleet.callCounts()["ECR.PutImage"], "the tag is already right")
         let prodECS = try await bench.harness.ecs("prod")
@@ -60,6 +61,109 @@ final class ActionDispatcherTests: XCTestCase {
         XCTAssertEqual(prodService.deployments?.first { $0.status == "PRIMARY" }?.rolloutState, "COMPLETED")
         let again = await bench.run(ActionTestBench.promote("frontend"))
         XCTAssertTrue(again.message.contains("already promoted"), again.message)
+    }
+
+    /// UpdateService fails once after the retag; re-running the same promotion sees from the tasks' digests that prod
+    /// never got the image, redeploys it (audited: plan, UpdateService, watch), and only then says nothing to do.
+    func testAPromotionWhoseRedeployFailedIsFinishedByRunningItAgain() async throws {
+        let bench = ActionTestBench()
+        let uatTag = try await bench.tagDigest("myapp-frontend", "uat")
+        let uat = try XCTUnwrap(uatTag)
+        let prodTag = try await bench.tagDigest("myapp-frontend", "prod")
+        let prod = try XCTUnwrap(prodTag)
+        bench.harness.fleet.injectFailure(environment: "prod", operation: "UpdateService", code: "AccessDeniedException", status: 400)
+        let failed = await bench.run(ActionTestBench.promote("frontend"))
+        XCTAssertEqual(failed.exitCode, ActionOutcome.failure, failed.message)
+        XCTAssertTrue(failed.message.contains("failed at step 3/3") && failed.message.contains("re-run the same command; it finishes the redeploy"),
+                      failed.message)
+        let moved = try await bench.tagDigest("myapp-frontend", "prod")
+        XCTAssertEqual(moved, uat, "the tags moved before UpdateService failed")
+        bench.harness.fleet.clearFailures()
+
+        bench.harness.fleet.resetCallCounts()
+        let recorded = try bench.auditRecords().count
+        let shown = bench.lines.all.count
+        let rerun = await bench.run(ActionTestBench.promote("frontend"))
+        XCTAssertEqual(rerun.exitCode, 0, rerun.message + "\n" + bench.lines.text)
+        XCTAssertTrue(rerun.message.contains("deployment COMPLETED"), rerun.message)
+        let plan = bench.lines.all.dropFirst(shown).joined(separator: "\n")
+        XCTAssertTrue(plan.contains("tags already moved; prod still runs \(DigestText.short(prod)) (frontend) — finishing the redeploy"), plan)
+        XCTAssertFalse(plan.contains("nothing to do"), plan)
+        XCTAssertEqual(bench.harness.fleet.callCounts()["ECS.UpdateService"], 1)
+        XCTAssertNil(bench.harness.fleet.callCounts()["ECR.PutImage"], "the tags are already right")
+        let finishing = try bench.auditRecords().dropFirst(recorded)
+        XCTAssertEqual(finishing.map { "\($0.step): \($0.result)" },
+                       ["plan: finish the redeploy, 1 call(s): confirmed", "ECS UpdateService app-prod/frontend forceNewDeployment: ok", "watch: completed"])
+        XCTAssertTrue(finishing.allSatisfy { $0.action == "promote" && $0.environment == "prod" && $0.oldDigest == prod && $0.newDigest == uat },
+                      "\(finishing)")
+        XCTAssertFalse(finishing.dropFirst().first?.requestIds.isEmpty ?? true)
+
+        bench.harness.fleet.resetCallCounts()
+        let done = await bench.run(ActionTestBench.promote("frontend"))
+        XCTAssertEqual(done.exitCode, 0, done.message)
+        XCTAssertTrue(done.message.contains("already promoted") && done.message.contains("prod runs it; nothing to do"), done.message)
+        XCTAssertTrue(bench.lines.text.contains("tags already moved; prod runs \(DigestText.short(uat)) (frontend: 2 of 2 running tasks)"), bench.lines.text)
+        XCTAssertNil(bench.harness.fleet.callCounts()["ECS.UpdateService"])
+        XCTAssertEqual(try bench.auditRecords().count, recorded + finishing.count, "nothing to do writes nothing")
+    }
+
+    /// A rollback whose redeploy failed leaves `prod-previous` naming the image it rolled away from; running it again
+    /// finishes that rollback (no retag back) instead of undoing it.
+    func testARollbackWhoseRedeployFailedIsFinishedNotUndoneByRunningItAgain() async throws {
+        let bench = ActionTestBench()
+        let prodTag = try await bench.tagDigest("myapp-frontend", "prod")
+        let prod = try XCTUnwrap(prodTag)
+        let previousTag = try await bench.tagDigest("myapp-frontend", "prod-previous")
+        let previous = try XCTUnwrap(previousTag)
+        XCTAssertNotEqual(prod, previous)
+        var rollback = ActionRequest(service: "frontend", kind: .rollback(environment: "prod", target: .previous))
+        rollback.yes = true
+        rollback.confirmEnvironment = "prod"
+        bench.harness.fleet.injectFailure(environment: "prod", operation: "UpdateService", code: "AccessDeniedException", status: 400)
+        let failed = await bench.run(rollback)
+        XCTAssertEqual(failed.exitCode, ActionOutcome.failure, failed.message)
+        XCTAssertTrue(failed.message.contains("re-run the same command; it finishes the redeploy"), failed.message)
+        bench.harness.fleet.clearFailures()
+        let prodMoved = try await bench.tagDigest("myapp-frontend", "prod")
+        let previousMoved = try await bench.tagDigest("myapp-frontend", "prod-previous")
+        XCTAssertEqual([prodMoved, previousMoved], [previous, prod], "the tags were swapped before UpdateService failed")
+
+        bench.harness.fleet.resetCallCounts()
+        let shown = bench.lines.all.count
+        let rerun = await bench.run(rollback)
+        XCTAssertEqual(rerun.exitCode, 0, rerun.message + "\n" + bench.lines.text)
+        let plan = bench.lines.all.dropFirst(shown).joined(separator: "\n")
+        XCTAssertTrue(plan.contains("an earlier rollback"), plan)
+        XCTAssertTrue(plan.contains("tags already moved; prod still runs \(DigestText.short(prod)) (frontend) — finishing the redeploy"), plan)
+        XCTAssertNil(bench.harness.fleet.callCounts()["ECR.PutImage"], "the tags are not swapped back")
+        XCTAssertEqual(bench.harness.fleet.callCounts()["ECS.UpdateService"], 1)
+        let prodAfter = try await bench.tagDigest("myapp-frontend", "prod")
+        let previousAfter = try await bench.tagDigest("myapp-frontend", "prod-previous")
+        XCTAssertEqual([prodAfter, previousAfter], [previous, prod])
+        XCTAssertEqual(try bench.auditRecords().last.map { "\($0.action) \($0.step): \($0.result)" }, "rollback watch: completed")
+
+        bench.harness.fleet.resetCallCounts()
+        let done = await bench.run(rollback)
+        XCTAssertEqual(done.exitCode, 0, done.message)
+        XCTAssertTrue(done.message.contains("already rolled back") && done.message.contains("nothing to do"), done.message)
+        XCTAssertNil(bench.harness.fleet.callCounts()["ECR.PutImage"])
+        XCTAssertNil(bench.harness.fleet.callCounts()["ECS.UpdateService"])
+    }
+
+    /// After the circuit breaker rolled a promoted build back, the redeploy did reach ECS: running the promotion again
+    /// does not deploy the same failing build a second time.
+    func testRerunningAPromotionThatECSRolledBackDoesNotRedeployIt() async throws {
+        let bench = ActionTestBench()
+        var request = ActionTestBench.promote("payments")
+        request.force = true
+        request.reason = "test the breaker"
+        let outcome = await bench.run(request)
+        XCTAssertEqual(outcome.exitCode, ActionOutcome.deploymentFailed, outcome.message + "\n" + bench.lines.text)
+        bench.harness.fleet.resetCallCounts()
+        let again = await bench.run(request)
+        XCTAssertEqual(again.exitCode, ActionOutcome.deploymentFailed, again.message + "\n" + bench.lines.text)
+        XCTAssertTrue(again.message.contains("the redeploy reached ECS and failed"), again.message)
+        XCTAssertNil(bench.harness.fleet.callCounts()["ECS.UpdateService"])
     }
 
     func testRollbackToADigestAndToARevision() async throws {

@@ -48,9 +48,15 @@ final class TmuxSession {
         try tmux(["resize-window", "-t", name, "-x", "\(width)", "-y", "\(height)"], capture: false)
     }
 
-    /// Polls the screen until `predicate` holds or `timeout` passes; returns the last screen either way.
+    /// How long a wait may take before it counts as a hang. Waits end as soon as the state is there, so this only
+    /// bounds a hang; it is generous because a loaded 2-core machine can take tens of seconds to draw a frame.
+    static let defaultTimeout: TimeInterval = 60
+
+    /// Polls the screen until `predicate` holds or `timeout` passes; returns the last screen either way. Make the
+    /// predicate cover everything the test then reads from `screen`: tmux may show a half-redrawn frame, so one
+    /// string being there says nothing about another.
     @discardableResult
-    func waitFor(timeout: TimeInterval = 15, _ predicate: (String) -> Bool) -> (matched: Bool, screen: String) {
+    func waitFor(timeout: TimeInterval = TmuxSession.defaultTimeout, _ predicate: (String) -> Bool) -> (matched: Bool, screen: String) {
         let deadline = Date().addingTimeInterval(timeout)
         var screen = capture()
         while !predicate(screen) && Date() < deadline {
@@ -60,8 +66,30 @@ final class TmuxSession {
         return (predicate(screen), screen)
     }
 
-    func waitFor(_ text: String, timeout: TimeInterval = 15) -> (matched: Bool, screen: String) {
+    func waitFor(_ text: String, timeout: TimeInterval = TmuxSession.defaultTimeout) -> (matched: Bool, screen: String) {
         waitFor(timeout: timeout) { $0.contains(text) }
+    }
+
+    /// Waits until every one of `texts` is on the same screen.
+    func waitFor(all texts: [String], timeout: TimeInterval = TmuxSession.defaultTimeout) -> (matched: Bool, screen: String) {
+        waitFor(timeout: timeout) { screen in texts.allSatisfy { screen.contains($0) } }
+    }
+
+    /// Polls until `read` finds a value and two captures in a row agree on it, so a value read off a frame that
+    /// tmux showed half-redrawn (half old cell, half new) is never taken; nil with the last screen at `timeout`.
+    func waitForValue<Value: Equatable>(timeout: TimeInterval = TmuxSession.defaultTimeout,
+                                        _ read: (String) -> Value?) -> (value: Value?, screen: String) {
+        let deadline = Date().addingTimeInterval(timeout)
+        var previous: Value?
+        var screen = capture()
+        while true {
+            let value = read(screen)
+            if let value, value == previous { return (value, screen) }
+            previous = value
+            guard Date() < deadline else { return (nil, screen) }
+            usleep(50_000)
+            screen = capture()
+        }
     }
 
     /// Runs tmux through `ChildProcess` (posix_spawn + waitpid): Foundation's Process never saw `new-session`

@@ -1,0 +1,34 @@
+import Foundation
+
+/// What this machine's audit log says about earlier steps on a target: when a tag was moved, by which action,
+/// and whether a redeploy followed. It only knows what ecsdash did here, so every answer is optional.
+struct AuditTrail: Sendable {
+    let records: [AuditRecord]
+
+    /// The newest step that moved `repository:tag` in `environment` (or found it already moved), to any digest.
+    func lastTagMove(environment: String, repository: String, tag: String) -> AuditRecord? {
+        records.last { Self.isMove($0, environment: environment, repository: repository, tag: tag, digest: nil) }
+    }
+
+    /// When `repository:tag` in `environment` was last moved to `digest`. A step that found the tag already there
+    /// only bounds the move from above, so it counts only when no step records the move itself.
+    func tagMoved(environment: String, repository: String, tag: String, to digest: String) -> Date? {
+        let moves = records.filter { Self.isMove($0, environment: environment, repository: repository, tag: tag, digest: digest) }
+        return (moves.last { $0.result == "ok" } ?? moves.last)?.date
+    }
+
+    /// When UpdateService last succeeded on `cluster/service` in `environment` at or after `since` (a forced
+    /// deployment, which resolves the tag again).
+    func redeployed(environment: String, cluster: String, service: String, since: Date) -> Date? {
+        let step = PlannedCall.updateService(environment: environment, cluster: cluster, service: service, taskDefinition: nil).summary
+        return records.last { $0.environment == environment && $0.step == step && $0.result == "ok" && ($0.date.map { $0 >= since } ?? false) }?.date
+    }
+
+    /// A PutImage step of `repository:tag`. The step's text is rebuilt from the record's new digest rather than
+    /// parsed, so the `TAG-previous` step of the same action (which stores the old digest) never matches.
+    private static func isMove(_ record: AuditRecord, environment: String, repository: String, tag: String, digest: String?) -> Bool {
+        guard record.environment == environment, record.result == "ok" || record.result == "already-done",
+              let moved = record.newDigest, digest == nil || moved == digest else { return false }
+        return record.step == PlannedCall.putImage(repository: repository, tag: tag, digest: moved, manifest: "", mediaType: nil).summary
+    }
+}
