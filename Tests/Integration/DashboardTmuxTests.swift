@@ -148,15 +148,20 @@ final class DashboardTmuxTests: XCTestCase {
         screen = tmux.waitFor { Self.digest(in: $0, service: "frontend", environment: "prod") == uatDigest }
         XCTAssertTrue(screen.matched, "the prod cell now shows uat's digest:\n\(screen.screen)")
 
+        // r opens the builds prod can go back to; the first, prod-previous, is what it ran before the promotion.
         try tmux.send("l", "r")
         screen = tmux.waitFor(timeout: 120) {
-            $0.contains("Type its name") && $0.contains("rollback frontend: prod-previous → prod")
-                && $0.contains("ECR PutImage myapp-frontend:prod → sha256:\(prodDigest)")
+            $0.contains("Roll back frontend · prod to") && $0.contains("▸") && $0.contains("prod-previous") && $0.contains(String(prodDigest.prefix(7)))
+        }
+        XCTAssertTrue(screen.matched, "the chooser lists prod-previous first:\n\(screen.screen)")
+        try tmux.send("Enter")
+        screen = tmux.waitFor(timeout: 120) {
+            $0.contains("Type its name") && $0.contains("prod goes back to") && $0.contains("ECR PutImage myapp-frontend:prod → sha256:\(prodDigest)")
         }
         XCTAssertTrue(screen.matched, screen.screen)
         try tmux.type("prod")
         try tmux.send("Enter")
-        screen = tmux.waitFor(timeout: 180) { $0.contains("rollback frontend in prod: deployment COMPLETED") }
+        screen = tmux.waitFor(timeout: 180) { $0.contains("rollback frontend in prod to sha256:\(prodDigest)") && $0.contains(": deployment COMPLETED") }
         XCTAssertTrue(screen.matched, screen.screen)
         try tmux.send("Escape")
         screen = tmux.waitFor { Self.digest(in: $0, service: "frontend", environment: "prod") == prodDigest }
@@ -183,6 +188,9 @@ final class DashboardTmuxTests: XCTestCase {
         XCTAssertTrue(watching.matched, watching.screen)
         try tmux.send("Escape")
         try tmux.send("q")
+        let asked2 = tmux.waitFor { $0.contains("an action is still watching prod/frontend — quit anyway?") }
+        XCTAssertTrue(asked2.matched, "quitting mid-watch asks first:\n\(asked2.screen)")
+        try tmux.send("y")
         assertTerminalRestored(tmux, stty)
         let history = try ECSDashProcess.run(["history", "--demo", "--output", "json", "frontend"], environment: ["XDG_STATE_HOME": state.path])
         let records = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(history.stdout.utf8)) as? [[String: Any]], history.stdout)

@@ -8,9 +8,9 @@ actor ActionDispatcher {
     typealias Confirm = @Sendable (String) async -> String?
     typealias Progress = @Sendable (ActionProgress) -> Void
 
-    private let access: ActionAccess
-    private let audit: AuditLog
-    private let readOnly: Bool
+    let access: ActionAccess
+    let audit: AuditLog
+    private let readOnly: ReadOnlyPolicy
     /// `env/service` → the summary of the action running on it.
     private var running: [String: String] = [:]
     /// `env/service` → the watch of the deployment its action started, so quitting can end it.
@@ -21,7 +21,7 @@ actor ActionDispatcher {
     init(access: ActionAccess, audit: AuditLog, readOnly: Bool) {
         self.access = access
         self.audit = audit
-        self.readOnly = readOnly || access.config.readOnly
+        self.readOnly = ReadOnlyPolicy(commandLine: readOnly, config: access.config)
     }
 
     /// The action running on `env/service`, for the dashboard to show.
@@ -37,9 +37,10 @@ actor ActionDispatcher {
     }
 
     func run(_ request: ActionRequest, confirm: Confirm, progress: Progress) async -> ActionOutcome {
-        if readOnly {
-            return ActionOutcome(exitCode: ActionOutcome.failure,
-                                 message: "read-only mode: \(request.summary) would change AWS, so nothing was done (started with --read-only or read_only: true)")
+        // Before anything else, AWS reads included: a refused action costs nothing and changes nothing.
+        if let switchName = readOnly.refusal(for: request.targetEnvironment) {
+            return ActionOutcome(exitCode: ActionOutcome.readOnly,
+                                 message: "read-only (\(switchName)): \(request.summary) would change AWS, so nothing was done")
         }
         if let other = running[request.lockKey] {
             return ActionOutcome(exitCode: ActionOutcome.failure, message: "\(request.lockKey) is busy: \(other) is running; wait for it to finish")
@@ -73,118 +74,64 @@ actor ActionDispatcher {
         }
     }
 
-    private func promote(_ request: ActionRequest, from: String, to: String, confirm: Confirm, progress: Progress) async throws -> ActionOutcome {
-        // The source needs only the promoted service (gates); the target needs every service, to find each
-        // one running the target tag.
-        async let sourceRead = read(from, services: [request.service])
-        async let targetRead = read(to, services: nil)
-        let (source, target) = try await (sourceRead, targetRead)
-        guard let sourceService = source.service(named: request.service) else { throw noService(request.service, from) }
-        guard let image = sourceService.image else {
-            throw ActionError(message: "\(from)/\(request.service) names no image in its task definition", exitCode: ActionOutcome.usage)
-        }
-        let targetTag = target.service(named: request.service)?.image?.tag ?? to
-        let sourceId = image.tag.map { ECRImageIdentifier(imageTag: $0) } ?? ECRImageIdentifier(imageDigest: image.pinnedDigest)
-        var plan = try await planner().plan(PromotionPlanner.Input(
-            action: "promote", service: request.service, from: from, to: to, repository: image.repository, source: sourceId,
-            targetTag: targetTag, target: target))
-        if plan.isAlreadyPromoted { plan.finishing = RedeployCheck.verdicts(plan, target: target, trail: trail()) }
-        progress(ActionProgress(kind: .plan, text: plan.render()))
-        if plan.isAlreadyPromoted {
-            return try await finish(request, plan: plan, from: from, confirm: confirm, progress: progress)
-        }
-        let gates = PromotionGates.evaluate(source: sourceService, sourceEnvironment: from,
-                                            targets: target.services.filter { plan.redeploy.contains($0.name) }, targetEnvironment: to,
-                                            order: access.config.environments.map(\.name))
+    /// Shows each gate; with one failed, goes on only with `--force --reason`, or in the dashboard with a reason typed
+    /// when asked. Returns the record with the gates, the overrides and the reason; throws what stops here (exit 3).
+    func pass(_ gates: [GateResult], _ request: ActionRequest, record: AuditRecord, confirm: Confirm,
+              progress: Progress) async throws -> AuditRecord {
         for gate in gates { progress(ActionProgress(kind: .gate, text: gate.line)) }
+        var record = record
+        record.gates = gates
         let failed = gates.filter { !$0.passed }
-        var base = record(request, from: from, to: to)
-        base.oldDigest = plan.targetDigest
-        base.newDigest = plan.sourceDigest
-        base.gates = gates
-        if !failed.isEmpty {
-            guard request.force, let reason = request.reason, !reason.isEmpty else {
-                return ActionOutcome(exitCode: ActionOutcome.gateFailed,
-                                     message: "blocked by gate(s): \(failed.map { "\($0.name) (\($0.reason))" }.joined(separator: "; ")); override with --force --reason TEXT (audited)")
-            }
-            base.overrides = failed.map(\.name)
-            progress(ActionProgress(kind: .warning, text: "overriding failed gate(s) \(base.overrides.joined(separator: ", ")): \(reason)"))
+        guard !failed.isEmpty else { return record }
+        let names = failed.map(\.name).joined(separator: ", ")
+        let blocked = "blocked by gate(s): \(failed.map { "\($0.name) (\($0.reason))" }.joined(separator: "; "))"
+        let reason: String
+        if request.force, let given = request.reason, !given.isEmpty {
+            reason = given
+        } else if request.offersOverride, !request.dryRun,
+                  let typed = await confirm("gate(s) failed: \(names). Type a reason to override (audited), or Esc to stop: ")?
+                      .trimmingCharacters(in: .whitespaces), !typed.isEmpty {
+            reason = typed
+        } else {
+            let how = request.offersOverride ? "press the key again and type a reason to override (audited)" : "override with --force --reason TEXT (audited)"
+            throw ActionError(message: "\(blocked); \(how)", exitCode: ActionOutcome.gateFailed)
         }
-        return try await confirmAndExecute(request, calls: plan.calls, record: base, progress: progress, confirm: confirm)
-    }
-
-    private func rollback(_ request: ActionRequest, environment: String, target: RollbackTarget, confirm: Confirm,
-                          progress: Progress) async throws -> ActionOutcome {
-        let snapshot = try await read(environment, services: nil)
-        guard let service = snapshot.service(named: request.service) else { throw noService(request.service, environment) }
-        var base = record(request, from: nil, to: environment)
-        if case .revision(let revision) = target {
-            let definition = "\(RollbackCheck.family(of: service.taskDefinitionArn)):\(revision)"
-            base.from = definition
-            let calls: [PlannedCall] = [.updateService(environment: environment, cluster: snapshot.cluster, service: request.service, taskDefinition: definition)]
-            progress(ActionProgress(kind: .plan, text: "rollback \(request.service) in \(environment) to task definition \(definition)\n  API calls:\n    1. \(calls[0].summary)"))
-            return try await confirmAndExecute(request, calls: calls, record: base, progress: progress, confirm: confirm)
-        }
-        guard let image = service.image, let tag = image.tag else {
-            throw ActionError(message: "\(environment)/\(request.service) is pinned by digest: roll back with --revision N", exitCode: ActionOutcome.usage)
-        }
-        let source: ECRImageIdentifier
-        let label: String
-        switch target {
-        case .digest(let digest): (source, label) = (ECRImageIdentifier(imageDigest: digest), DigestText.short(digest))
-        default: (source, label) = (ECRImageIdentifier(imageTag: "\(tag)-previous"), "\(tag)-previous")
-        }
-        let planner = try planner()
-        var plan = try await planner.plan(PromotionPlanner.Input(
-            action: "rollback", service: request.service, from: label, to: environment, repository: image.repository, source: source,
-            targetTag: tag, target: snapshot))
-        if target == .previous, let note = RollbackCheck.ecsAlreadyRolledBack(service, tagDigest: plan.targetDigest) {
-            progress(ActionProgress(kind: .info, text: note))
-            return .ok("\(note); nothing done (to move the \(tag) tag as well, use --to DIGEST)")
-        }
-        let trail = trail()
-        // An earlier rollback that moved the tags left `TAG-previous` naming the image it rolled away from, so taking
-        // `TAG-previous` again would undo it: a re-run goes on with what that rollback moved the tag to.
-        if target == .previous, let current = plan.targetDigest,
-           let earlier = trail.lastTagMove(environment: environment, repository: image.repository, tag: tag),
-           earlier.action == "rollback", earlier.newDigest == current {
-            progress(ActionProgress(kind: .info, text: "an earlier rollback (audit log, \(earlier.time)) already moved \(image.repository):\(tag) to "
-                + "\(DigestText.short(current)); \(tag)-previous now names the image it replaced, so this run goes on from there rather than taking \(tag)-previous again"))
-            plan = try await planner.plan(PromotionPlanner.Input(
-                action: "rollback", service: request.service, from: label, to: environment, repository: image.repository,
-                source: ECRImageIdentifier(imageDigest: current), targetTag: tag, target: snapshot))
-        }
-        if plan.isAlreadyPromoted { plan.finishing = RedeployCheck.verdicts(plan, target: snapshot, trail: trail) }
-        progress(ActionProgress(kind: .plan, text: plan.render()))
-        if plan.isAlreadyPromoted {
-            return try await finish(request, plan: plan, from: label, confirm: confirm, progress: progress)
-        }
-        base.from = label
-        base.oldDigest = plan.targetDigest
-        base.newDigest = plan.sourceDigest
-        return try await confirmAndExecute(request, calls: plan.calls, record: base, progress: progress, confirm: confirm)
+        record.overrides = failed.map(\.name)
+        record.reason = reason
+        progress(ActionProgress(kind: .warning, text: "overriding failed gate(s) \(names): \(reason)"))
+        return record
     }
 
     // MARK: Confirm, execute, watch
 
-    private func confirmAndExecute(_ request: ActionRequest, calls: [PlannedCall], record base: AuditRecord, planStep: String? = nil,
+    func confirmAndExecute(_ request: ActionRequest, calls: [PlannedCall], record base: AuditRecord, planStep: String? = nil,
                                    progress: Progress, confirm: Confirm) async throws -> ActionOutcome {
-        if request.dryRun { return .ok("dry run: nothing was changed") }
         let environment = request.targetEnvironment
+        let executor = try ActionExecutor(access: access, environment: environment, calls: calls)
+        // Every role the calls need is assumed before anyone is asked: an answer that could only end in AccessDenied
+        // is never asked for.
+        let identities: ActionExecutor.Identities
+        do {
+            identities = try await executor.verifyAccess()
+        } catch let refusal as ActionError {
+            // The team's trail shows who tried what and why it could not be done, though nothing changed.
+            if !request.dryRun { try? write(base, step: "permissions", result: "refused", error: refusal.code) }
+            throw refusal
+        }
+        for (place, arn) in [("registry", identities.registry), (environment, identities.environment)] {
+            if let arn { progress(ActionProgress(kind: .info, text: "  acting in \(place) as \(arn)")) }
+        }
+        if request.dryRun { return .ok("dry run: nothing was changed") }
         let isProtected = access.config.environment(named: environment)?.isProtected ?? false
         switch ConfirmationPolicy.decide(environment: environment, isProtected: isProtected, yes: request.yes,
                                          confirmEnvironment: request.confirmEnvironment, interactive: request.interactive) {
         case .proceed: break
         case .refuse(let message): throw ActionError(message: message, exitCode: ActionOutcome.usage)
         case .ask(let prompt, let expected):
-            guard ConfirmationPolicy.accepts(await confirm(prompt), expected: expected) else {
-                throw ActionError(message: "not confirmed; nothing was changed", exitCode: ActionOutcome.failure)
-            }
+            try await ask(prompt, expected: expected, confirm: confirm)
         }
         var base = base
-        base.reason = request.reason
-        let executor = try ActionExecutor(access: access, environment: environment, calls: calls)
-        let identities = await executor.identities()
+        if base.reason == nil { base.reason = request.reason }
         base.identity = identities.overall
         // The plan line goes first: if the log cannot be written, nothing is changed.
         try write(base, step: planStep ?? "plan: \(calls.count) call(s)", result: "confirmed")
@@ -244,10 +191,24 @@ actor ActionDispatcher {
         }
     }
 
+    /// Asks until the answer confirms: a mistyped environment name is asked again (up to `ConfirmationPolicy.attempts`
+    /// times in all) rather than ending the action; no answer (Esc), or anything but yes to a y/N question, stops it.
+    private func ask(_ prompt: String, expected: String, confirm: Confirm) async throws {
+        var prompt = prompt
+        for attempt in 1...ConfirmationPolicy.attempts {
+            let answer = await confirm(prompt)
+            if ConfirmationPolicy.accepts(answer, expected: expected) { return }
+            let typed = (answer ?? "").trimmingCharacters(in: .whitespaces)
+            guard answer != nil, expected != "y", !typed.isEmpty, attempt < ConfirmationPolicy.attempts else { break }
+            prompt = ConfirmationPolicy.retryPrompt(typed: typed, expected: expected, left: ConfirmationPolicy.attempts - attempt)
+        }
+        throw ActionError(message: "not confirmed; nothing was changed", exitCode: ActionOutcome.failure)
+    }
+
     /// The tag already names the image the action wants: redeploy the services that, by what ECS reports, never
     /// got a deployment of it (an earlier run stopped after moving the tags), audited like any other run; "nothing
     /// to do" only when every one of them runs it.
-    private func finish(_ request: ActionRequest, plan: PromotionPlan, from: String, confirm: Confirm, progress: Progress) async throws -> ActionOutcome {
+    func finish(_ request: ActionRequest, plan: PromotionPlan, from: String, confirm: Confirm, progress: Progress) async throws -> ActionOutcome {
         let calls = plan.calls
         guard !calls.isEmpty else {
             if let failed = plan.finishing.first(where: { $0.state == .rolledBack }) {
@@ -268,19 +229,21 @@ actor ActionDispatcher {
     // MARK: Helpers
 
     /// A lean read for planning: the named services (all when nil), running tasks, no target health or pipelines.
-    private func read(_ environment: String, services: [String]?) async throws -> EnvironmentSnapshot {
+    func read(_ environment: String, services: [String]?, stoppedTasks: Bool = false) async throws -> EnvironmentSnapshot {
         guard let fetcher = access.fetcher(environment) else {
             throw ActionError(message: "unknown environment \(environment); configured: \(access.config.environments.map(\.name).joined(separator: ", "))",
                               exitCode: ActionOutcome.usage)
         }
         do {
-            return try await fetcher.fetch(now: access.clock.now(), scope: .forAction(services: services))
+            var scope = EnvironmentFetcher.Scope.forAction(services: services)
+            scope.includeStoppedTasks = stoppedTasks
+            return try await fetcher.fetch(now: access.clock.now(), scope: scope)
         } catch {
             throw ActionError(message: "could not read \(environment): \(ErrorReport.describe(error))", exitCode: ActionOutcome.failure)
         }
     }
 
-    private func planner() throws -> PromotionPlanner {
+    func planner() throws -> PromotionPlanner {
         guard let registry = access.sources.registry else {
             throw ActionError(message: "the config has no registry: promotions retag images in the shared registry", exitCode: ActionOutcome.usage)
         }
@@ -288,21 +251,21 @@ actor ActionDispatcher {
     }
 
     /// This machine's audit log, for when earlier runs moved tags; one that cannot be read tells nothing.
-    private func trail() -> AuditTrail {
+    func trail() -> AuditTrail {
         AuditTrail(records: (try? audit.records()) ?? [])
     }
 
-    private func noService(_ service: String, _ environment: String) -> ActionError {
+    func noService(_ service: String, _ environment: String) -> ActionError {
         ActionError(message: "no service \(service) in \(environment)", exitCode: ActionOutcome.usage)
     }
 
-    private func record(_ request: ActionRequest, from: String?, to: String) -> AuditRecord {
+    func record(_ request: ActionRequest, from: String?, to: String) -> AuditRecord {
         AuditRecord(time: "", identity: nil, action: request.kind.name, service: request.service, environment: request.targetEnvironment, from: from,
                     to: to, step: "", oldDigest: nil, newDigest: nil, gates: [], overrides: [], reason: request.reason, result: "", error: nil,
                     requestIds: [])
     }
 
-    private func write(_ base: AuditRecord, step: String, result: String, error: String? = nil, requestIds: [String] = []) throws {
+    func write(_ base: AuditRecord, step: String, result: String, error: String? = nil, requestIds: [String] = []) throws {
         var record = base
         record.time = AuditRecord.timestamp(access.clock.now())
         record.step = step

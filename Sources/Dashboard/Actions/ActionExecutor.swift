@@ -58,14 +58,28 @@ struct ActionExecutor: Sendable {
         var overall: String? { environment ?? registry }
     }
 
-    /// GetCallerIdentity with each deploy context the calls use; nil for one that cannot be learned (the step that
-    /// uses it reports why).
-    func identities() async -> Identities {
+    /// Becomes every deploy role the calls need (GetCallerIdentity through each deploy context, which assumes its
+    /// role) before anyone is asked to confirm: when the answer could only be AccessDenied, nobody is asked.
+    /// Throws an `ActionError` naming the role and what is missing; returns who will act in each account.
+    func verifyAccess() async throws -> Identities {
         var identities = Identities()
-        if let registry { identities.registry = try? await STSClient(context: registry.context).getCallerIdentity().arn }
-        if let environment { identities.environment = try? await STSClient(context: environment.context).getCallerIdentity().arn }
+        if let registry {
+            identities.registry = try await identity(registry.context, role: registry.role, place: "the registry", actions: ["ecr:PutImage"])
+        }
+        if let environment {
+            identities.environment = try await identity(environment.context, role: environment.role, place: environment.name, actions: ["ecs:UpdateService"])
+        }
         _ = recorder.drain()
         return identities
+    }
+
+    private func identity(_ context: AWSClientContext, role: String?, place: String, actions: [String]) async throws -> String {
+        do {
+            return try await STSClient(context: context).getCallerIdentity().arn
+        } catch {
+            throw ActionError(message: AccessReport.cannotAct(in: place, role: role, needs: actions, error: error), exitCode: ActionOutcome.failure,
+                              code: StepFailureReport.code(error))
+        }
     }
 
     func roleArn(for call: PlannedCall) -> String? {

@@ -1,7 +1,8 @@
 import ArgumentParser
 import Foundation
 
-/// The flags every action command shares: confirmation, dry run, watching, read-only.
+/// The flags every action command shares: confirmation, dry run, watching. (`--read-only` is the root command's,
+/// read through `@ParentCommand`: declared twice, the parser gave it to the root and the action never saw it.)
 struct ActionOptions: ParsableArguments {
     @Flag(help: "Do not ask for confirmation (a protected target also needs --confirm-env NAME).")
     var yes = false
@@ -17,9 +18,6 @@ struct ActionOptions: ParsableArguments {
 
     @Option(help: "How long to watch the deployment (e.g. 15m, 90s).")
     var waitTimeout: String = "15m"
-
-    @Flag(help: "Refuse every action that changes AWS.")
-    var readOnly = false
 
     func validate() throws {
         guard Duration.seconds(waitTimeout) != nil else { throw ValidationError("--wait-timeout: not a duration: \(waitTimeout)") }

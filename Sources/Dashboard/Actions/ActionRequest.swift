@@ -15,6 +15,9 @@ struct ActionRequest: Sendable, Equatable {
     var waitTimeout: TimeInterval = 15 * 60
     /// Whether a person can be asked on a terminal.
     var interactive = false
+    /// A failed gate is offered for override right there (type a reason), as the dashboard does; the command line
+    /// takes `--force --reason` instead, so scripts never stop at a question.
+    var offersOverride = false
 
     /// The environment whose service the action changes; the mutual-exclusion key uses it.
     var targetEnvironment: String {
@@ -51,16 +54,23 @@ enum ActionKind: Sendable, Equatable {
     }
 }
 
-/// Where a rollback goes: the `ENV-previous` tag, a chosen digest, or a task-definition revision.
+/// Where a rollback goes: the `ENV-previous` tag, a chosen digest or tag, or a task-definition revision.
 enum RollbackTarget: Sendable, Equatable {
     case previous
     case digest(String)
+    case tag(String)
     case revision(Int)
+
+    /// `--to`: a digest (`sha256:…`) or any tag of the repository (`build-103`).
+    static func parse(_ text: String) -> RollbackTarget {
+        text.hasPrefix("sha256:") ? .digest(text) : .tag(text)
+    }
 
     var suffix: String {
         switch self {
         case .previous: return ""
-        case .digest(let digest): return " to \(digest)"
+        case .digest(let digest): return " to \(DigestText.short(digest))"
+        case .tag(let tag): return " to \(tag)"
         case .revision(let revision): return " to revision \(revision)"
         }
     }

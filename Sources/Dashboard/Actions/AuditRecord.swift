@@ -47,7 +47,7 @@ struct AuditRecord: Sendable, Equatable, Codable {
         record.reason = reason.map(scrub)
         record.error = error.map(scrub)
         record.overrides = overrides.map(scrub)
-        record.gates = gates.map { GateResult(name: scrub($0.name), passed: $0.passed, reason: scrub($0.reason)) }
+        record.gates = gates.map { GateResult(name: scrub($0.name), passed: $0.passed, reason: scrub($0.reason), unverified: $0.unverified == true) }
         return record
     }
 

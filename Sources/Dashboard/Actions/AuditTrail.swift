@@ -24,6 +24,17 @@ struct AuditTrail: Sendable {
         return records.last { $0.environment == environment && $0.step == step && $0.result == "ok" && ($0.date.map { $0 >= since } ?? false) }?.date
     }
 
+    /// Digests the service ran in `environment` by this log, each with the last time a step named it: what a
+    /// promotion or rollback moved away from and to.
+    func digestsRun(environment: String, service: String) -> [String: Date] {
+        var seen: [String: Date] = [:]
+        for record in records where record.environment == environment && record.service == service && (record.result == "ok" || record.result == "completed") {
+            guard let date = record.date else { continue }
+            for digest in [record.oldDigest, record.newDigest].compactMap({ $0 }) { seen[digest] = max(seen[digest] ?? date, date) }
+        }
+        return seen
+    }
+
     /// A PutImage step of `repository:tag`. The step's text is rebuilt from the record's new digest rather than
     /// parsed, so the `TAG-previous` step of the same action (which stores the old digest) never matches.
     private static func isMove(_ record: AuditRecord, environment: String, repository: String, tag: String, digest: String?) -> Bool {

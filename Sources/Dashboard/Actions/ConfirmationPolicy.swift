@@ -1,6 +1,7 @@
 import Foundation
 
-/// Decides how an action is confirmed: already confirmed by flags, ask a person, or refuse.
+/// Decides how an action is confirmed: already confirmed by flags, ask a person, or refuse; and whether what
+/// they typed confirms.
 enum ConfirmationPolicy {
     /// What the person must type when asked.
     enum Decision: Sendable, Equatable {
@@ -9,10 +10,13 @@ enum ConfirmationPolicy {
         case refuse(String)
     }
 
+    /// A wrong answer is asked again this many times in all before the action is called off.
+    static let attempts = 3
+
     static func decide(environment: String, isProtected: Bool, yes: Bool, confirmEnvironment: String?, interactive: Bool) -> Decision {
         if yes {
             guard isProtected else { return .proceed }
-            if confirmEnvironment == environment { return .proceed }
+            if let confirmEnvironment, matches(confirmEnvironment, environment) { return .proceed }
             let given = confirmEnvironment.map { " (got --confirm-env \($0))" } ?? ""
             return .refuse("\(environment) is protected: pass --confirm-env \(environment) with --yes\(given)")
         }
@@ -26,9 +30,20 @@ enum ConfirmationPolicy {
         return .ask(prompt: "Continue? [y/N] ", expected: "y")
     }
 
-    /// Whether what the person typed confirms.
+    /// Whether what the person typed confirms; an environment's name is matched without regard to case, so `PROD`
+    /// (as the header spells it) confirms prod.
     static func accepts(_ answer: String?, expected: String) -> Bool {
         let typed = (answer ?? "").trimmingCharacters(in: .whitespaces)
-        return expected == "y" ? ["y", "yes"].contains(typed.lowercased()) : typed == expected
+        return expected == "y" ? ["y", "yes"].contains(typed.lowercased()) : matches(typed, expected)
+    }
+
+    /// The prompt after a wrong answer: what was typed, what is wanted, and how many tries are left.
+    static func retryPrompt(typed: String, expected: String, left: Int) -> String {
+        let wanted = expected == "y" ? "y" : expected
+        return "“\(typed)” is not \(wanted); type \(wanted) to continue (\(left) \(left == 1 ? "try" : "tries") left, Esc stops): "
+    }
+
+    private static func matches(_ typed: String, _ name: String) -> Bool {
+        typed.trimmingCharacters(in: .whitespaces).lowercased() == name.lowercased()
     }
 }

@@ -1,8 +1,18 @@
-/// One safety check before a promotion: passed or failed, and why.
+/// One safety check before an action: passed or failed, and why; a check whose facts ECS did not report passes
+/// as unverified (`?`), so it never blocks what it cannot judge but never claims to have judged it.
 struct GateResult: Sendable, Equatable, Codable {
     var name: String
     var passed: Bool
     var reason: String
+    /// Passed for want of facts, not on them (nil in records written before gates could say so).
+    var unverified: Bool?
 
-    var line: String { "\(passed ? "✓" : "✗") \(name): \(reason)" }
+    init(name: String, passed: Bool, reason: String, unverified: Bool = false) {
+        self.name = name
+        self.passed = passed
+        self.reason = reason
+        self.unverified = unverified ? true : nil
+    }
+
+    var line: String { "\(passed ? (unverified == true ? "?" : "✓") : "✗") \(name): \(reason)" }
 }

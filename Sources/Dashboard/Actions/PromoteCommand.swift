@@ -5,12 +5,14 @@ struct PromoteCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "promote",
         abstract: "Promote a service's image from one environment to the next.",
-        discussion: "Exit status: 0 done (or already promoted), 1 refused or failed, 2 usage or not confirmed, 3 a gate failed, 4 the deployment failed, was rolled back or timed out."
+        discussion: "Exit status: 0 done (or already promoted), 1 refused or failed, 2 usage or not confirmed, 3 a gate failed, 4 the deployment failed, was rolled back or timed out, 5 refused by read-only mode (--read-only, read_only: true)."
     )
 
     @OptionGroup var options: ConfigOptions
     @OptionGroup var demo: DemoOptions
     @OptionGroup var action: ActionOptions
+    /// For `--read-only`, before or after the subcommand.
+    @ParentCommand var root: ECSDash
 
     @Argument(help: "The service to promote.")
     var service: String
@@ -37,6 +39,6 @@ struct PromoteCommand: AsyncParsableCommand {
         action.apply(to: &request)
         request.force = force
         request.reason = reason
-        try await ActionCommandRunner.run(request, options: options, demo: demo, actionOptions: action)
+        try await ActionCommandRunner.run(request, options: options, demo: demo, readOnly: root.readOnly)
     }
 }

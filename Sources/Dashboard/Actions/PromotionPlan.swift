@@ -19,6 +19,8 @@ struct PromotionPlan: Sendable, Equatable {
     var targetManifest: String?
     var targetMediaType: String?
     var buildTags: [String]
+    /// When ECR received the source image: a circuit-breaker failure after it can only have been this build's.
+    var sourcePushedAt: Date? = nil
     var cluster: String
     /// Target-environment services running `repository:targetTag`: all of them are redeployed.
     var redeploy: [String]

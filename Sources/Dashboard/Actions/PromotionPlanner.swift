@@ -21,8 +21,10 @@ struct PromotionPlanner: Sendable {
         var target: EnvironmentSnapshot
     }
 
-    func plan(_ input: Input) async throws -> PromotionPlan {
-        let details = try await describe(input)
+    /// `known`: the repository's image details when the caller has them already (a rollback lists them all).
+    func plan(_ input: Input, known: [ECRImageDetail]? = nil) async throws -> PromotionPlan {
+        let details: [ECRImageDetail]
+        if let known { details = known } else { details = try await describe(input) }
         guard let source = details.first(where: { Self.names($0, input.source) }), let sourceDigest = source.imageDigest else {
             throw notFound(input)
         }
@@ -38,7 +40,7 @@ struct PromotionPlanner: Sendable {
             sourceTag: input.source.imageTag, targetTag: input.targetTag, sourceDigest: sourceDigest, sourceManifest: manifest,
             sourceMediaType: sourceImage.imageManifestMediaType, targetDigest: target?.imageDigest, targetManifest: targetImage?.imageManifest,
             targetMediaType: targetImage?.imageManifestMediaType,
-            buildTags: Self.buildTags(source.imageTags ?? [], environments: environmentNames),
+            buildTags: Self.buildTags(source.imageTags ?? [], environments: environmentNames), sourcePushedAt: source.imagePushedAt,
             cluster: input.target.cluster, redeploy: Self.redeploy(in: input.target, repository: input.repository, tag: input.targetTag)
         )
     }

@@ -1,16 +1,20 @@
 import ArgumentParser
+import Foundation
 
-/// `ecsdash rollback`: put an environment back on its previous image (or a chosen digest or revision).
+/// `ecsdash rollback`: put an environment back on an earlier build (ENV-previous, a chosen build, or a revision), or
+/// list the builds it can go back to.
 struct RollbackCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rollback",
-        abstract: "Roll a service back to ENV-previous, a digest, or a task-definition revision.",
-        discussion: "Exit status as for promote."
+        abstract: "Roll a service back to ENV-previous, a chosen build (tag or digest), or a task-definition revision.",
+        discussion: "--list shows the builds the environment can go back to, the same list the dashboard's r key offers. Exit status as for promote."
     )
 
     @OptionGroup var options: ConfigOptions
     @OptionGroup var demo: DemoOptions
     @OptionGroup var action: ActionOptions
+    /// For `--read-only`, before or after the subcommand.
+    @ParentCommand var root: ECSDash
 
     @Argument(help: "The service to roll back.")
     var service: String
@@ -18,20 +22,39 @@ struct RollbackCommand: AsyncParsableCommand {
     @Option(help: "The environment.")
     var env: String
 
-    @Option(name: .customLong("to"), help: "An image digest in the repository (sha256:…).")
-    var digest: String?
+    @Option(name: .customLong("to"), help: "The build to go back to: a digest (sha256:…) or a tag of the repository (build-103).")
+    var build: String?
 
     @Option(help: "A task-definition revision of the service's family.")
     var revision: Int?
 
+    @Flag(help: "List the builds the environment can go back to, and change nothing.")
+    var list = false
+
+    @Option(help: "For --list: table or json.")
+    var output: StatusCommand.Output = .table
+
+    @Flag(help: "Override failed gates (needs --reason; audited).")
+    var force = false
+
+    @Option(help: "Why the gates are overridden; written to the audit log.")
+    var reason: String?
+
     func validate() throws {
-        if digest != nil, revision != nil { throw ValidationError("--to and --revision exclude each other") }
+        if build != nil, revision != nil { throw ValidationError("--to and --revision exclude each other") }
+        if list, build != nil || revision != nil { throw ValidationError("--list changes nothing: leave out --to and --revision") }
+        if force, (reason ?? "").isEmpty { throw ValidationError("--force needs --reason TEXT (it is audited)") }
     }
 
     func run() async throws {
-        let target: RollbackTarget = revision.map { .revision($0) } ?? digest.map { .digest($0) } ?? .previous
+        if list {
+            return try await ActionCommandRunner.listRollbackChoices(service: service, environment: env, output: output, options: options, demo: demo)
+        }
+        let target: RollbackTarget = revision.map { .revision($0) } ?? build.map(RollbackTarget.parse) ?? .previous
         var request = ActionRequest(service: service, kind: .rollback(environment: env, target: target))
         action.apply(to: &request)
-        try await ActionCommandRunner.run(request, options: options, demo: demo, actionOptions: action)
+        request.force = force
+        request.reason = reason
+        try await ActionCommandRunner.run(request, options: options, demo: demo, readOnly: root.readOnly)
     }
 }

@@ -48,6 +48,7 @@ public struct ECSDash: AsyncParsableCommand {
             fleet: FleetSnapshot(environmentNames: setup.config.environments.map(\.name)), now: Date()
         )
         state.keyMap = keyMap
+        state.readOnlyEnvironments = Set(setup.config.environments.filter(\.readOnly).map(\.name))
         let runtime = DashboardRuntime(setup: setup, inbox: EventInbox(), readOnly: state.readOnly)
         try await DashboardUI(state: state, runtime: runtime, theme: loadedTheme).run()
     }

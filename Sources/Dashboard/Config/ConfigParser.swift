@@ -5,10 +5,10 @@ import Yams
 /// Turns config text into a validated `DashboardConfig`; the first problem found becomes a `ConfigError`.
 struct ConfigParser {
     static let topLevelKeys: Set<String> = [
-        "region", "profile", "endpoint_url", "refresh", "connect_timeout", "request_timeout", "theme", "read_only", "audit_log", "registry", "pipelines", "environments", "keys",
+        "region", "profile", "endpoint_url", "refresh", "connect_timeout", "request_timeout", "theme", "read_only", "audit_log", "registry", "pipelines", "environments", "keys", "gates",
     ]
     static let accountKeys: Set<String> = ["account", "region", "role_arn", "profile", "deploy_role_arn"]
-    static let environmentKeys: Set<String> = accountKeys.union(["name", "cluster", "services", "pipelines", "protected"])
+    static let environmentKeys: Set<String> = accountKeys.union(["name", "cluster", "services", "pipelines", "protected", "read_only"])
 
     let reader: YAMLReader
 
@@ -40,6 +40,10 @@ struct ConfigParser {
                 environmentsNode = value
                 config.environments = try environments(value, key)
             case "keys": config.keys = try keyBindings(value, key)
+            case "gates":
+                for (gate, _, setting) in try reader.mapping(value, key, allowed: ["soak"]) where gate == "soak" {
+                    config.soak = try duration(setting, "gates.soak", minimum: 0)
+                }
             default: break
             }
         }
@@ -73,6 +77,7 @@ struct ConfigParser {
             if let services = value("services") { environment.services = try reader.strings(services, "\(itemPath).services") }
             if let pipelines = value("pipelines") { environment.pipelines = try reader.strings(pipelines, "\(itemPath).pipelines") }
             if let protected = value("protected") { environment.isProtected = try reader.bool(protected, "\(itemPath).protected") }
+            if let readOnly = value("read_only") { environment.readOnly = try reader.bool(readOnly, "\(itemPath).read_only") }
             result.append(environment)
         }
         return result

@@ -18,6 +18,8 @@ struct DashboardConfig: Equatable, Sendable {
     var pipelines: [String] = []
     var environments: [EnvironmentConfig] = []
     var keys: [String: String] = [:]
+    /// How long a build must have run healthy in the source before it may be promoted (`gates.soak`).
+    var soak: TimeInterval = 0
     /// Where each value came from (`ecsdash.yaml:4:10`, `default`), by key path, for `ecsdash config`.
     var sources: [String: String] = [:]
 
@@ -43,4 +45,6 @@ struct EnvironmentConfig: Equatable, Sendable {
     var services: [String]?
     var pipelines: [String] = []
     var isProtected = false
+    /// No action may change this environment (`read_only: true` on it).
+    var readOnly = false
 }

@@ -2,6 +2,6 @@
 enum Command: String, CaseIterable, Sendable, Codable {
     case up, down, left, right, top, bottom, pageUp = "page_up", pageDown = "page_down"
     case open, back, nextPane = "next_pane"
-    case filter, commandLine = "command_line", refresh, logs, describe, help, quit
+    case filter, commandLine = "command_line", refresh, logs, describe, help, quit, actions
     case promote, rollback, restart
 }

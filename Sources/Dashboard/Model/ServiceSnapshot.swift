@@ -22,7 +22,8 @@ struct ServiceSnapshot: Equatable, Sendable, Codable {
     /// Where the main container's awslogs driver writes, for the logs pane.
     var logs: LogSettings?
 
-    static let eventLimit = 20
+    /// All ECS keeps: the circuit breaker's events must still be there when a gate looks for them.
+    static let eventLimit = 100
 
     var runningTasks: [TaskSnapshot] { tasks.filter { $0.lastStatus == "RUNNING" } }
 
@@ -148,6 +149,8 @@ struct TaskSnapshot: Equatable, Sendable, Codable {
     var taskDefinitionArn: String
     var revision: Int?
     var containers: [ContainerSnapshot]
+    /// The deployment that started it (`ecs-svc/…`) for a service's task.
+    var startedBy: String?
 
     /// The service container's digest: the first container that reports one.
     var imageDigest: String? {

@@ -67,7 +67,8 @@ enum SnapshotMapper {
                 let stopped = $0.lastStatus == "STOPPED" || task.lastStatus == "STOPPED"
                 return ContainerSnapshot(name: $0.name ?? "?", image: $0.image, imageDigest: $0.imageDigest, lastStatus: $0.lastStatus,
                                          exitCode: stopped ? $0.exitCode : nil, reason: nonEmpty($0.reason), health: $0.healthStatus)
-            }
+            },
+            startedBy: nonEmpty(task.startedBy)
         )
     }
 

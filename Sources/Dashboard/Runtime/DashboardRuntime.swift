@@ -119,6 +119,18 @@ final class DashboardRuntime: @unchecked Sendable {
                 await runAction(request)
                 actions.leave()
             }
+        case .loadRollbackChoices(let environment, let service):
+            let dispatcher = self.dispatcher
+            let inbox = self.inbox
+            Task {
+                do {
+                    let (current, choices) = try await dispatcher.rollbackChoices(service: service, environment: environment)
+                    inbox.post(.rollbackChoicesLoaded(environment: environment, service: service, current: current, choices: choices, error: nil))
+                } catch {
+                    let text = (error as? ActionError)?.message ?? ErrorReport.describe(error)
+                    inbox.post(.rollbackChoicesLoaded(environment: environment, service: service, current: nil, choices: [], error: text))
+                }
+            }
         case .answerConfirmation(let id, let answer):
             let waiting = lock.withLock { answers.removeValue(forKey: id) }
             waiting?.resume(returning: answer)

@@ -12,6 +12,7 @@ enum AppEvent: Sendable {
     case actionProgress(ActionProgress)
     case actionFinished(key: String, outcome: ActionOutcome)
     case confirmationRequested(PendingConfirmation)
+    case rollbackChoicesLoaded(environment: String, service: String, current: RollbackChoice?, choices: [RollbackChoice], error: String?)
 }
 
 /// Work the reducer asks the outside world to do; results come back as events.
@@ -23,5 +24,6 @@ enum Effect: Equatable, Sendable {
     case setRefresh(TimeInterval)
     case runAction(ActionRequest)
     case answerConfirmation(id: Int, answer: String?)
+    case loadRollbackChoices(environment: String, service: String)
     case quit
 }

@@ -7,6 +7,8 @@ struct AppState: Equatable, Sendable {
     var configLabel: String
     var region: String
     var readOnly: Bool
+    /// Environments no action may change (`read_only: true` on them).
+    var readOnlyEnvironments: Set<String> = []
     var refresh: TimeInterval
     var themeName: String
     var fleet: FleetSnapshot
@@ -35,6 +37,8 @@ struct AppState: Equatable, Sendable {
     var runningActions: [String: String] = [:]
     /// Progress lines of every action this session, oldest first.
     var actionLines: [ActionProgress] = []
+    /// The builds the rollback chooser offers.
+    var rollbackChoices = RollbackChoicesState()
     /// A question an action is waiting on (type the environment's name, or y/N).
     var confirmation: PendingConfirmation?
 
@@ -76,6 +80,8 @@ enum InputMode: Equatable, Sendable {
     case command(String)
     /// Typing the answer to `AppState.confirmation`.
     case confirm(String)
+    /// `q` while an action still watches its deployment: quit anyway? (y/N)
+    case confirmQuit
 }
 
 /// A one-line note in the footer (a command's result, an error), dismissed by the next key.

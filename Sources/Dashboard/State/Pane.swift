@@ -7,6 +7,8 @@ enum Pane: Equatable, Sendable {
     case help
     /// Plans, gates and progress of promote / rollback / restart.
     case actions
+    /// The builds an environment can be rolled back to; Enter rolls back to the one under the cursor.
+    case rollbackChoices(environment: String, service: String)
 
     var title: String {
         switch self {
@@ -16,6 +18,7 @@ enum Pane: Equatable, Sendable {
         case .describe(let target): return "Describe · \(target.title)"
         case .help: return "Help"
         case .actions: return "Actions"
+        case .rollbackChoices(let environment, let service): return "Roll back \(service) · \(environment) to…"
         }
     }
 }

@@ -52,6 +52,10 @@ enum Reducer {
             state.input = .confirm("")
             if state.pane != .actions { push(.actions, &state) }
             return []
+        case .rollbackChoicesLoaded(let environment, let service, let current, let choices, let error):
+            guard state.pane == .rollbackChoices(environment: environment, service: service) else { return [] }
+            state.rollbackChoices = RollbackChoicesState(loading: false, current: current, choices: choices, error: error)
+            return []
         case .key(let key):
             return handle(key, &state)
         }
@@ -68,6 +72,14 @@ enum Reducer {
             return editCommand(key, text, &state)
         case .confirm(let text):
             return editConfirmation(key, text, &state)
+        case .confirmQuit:
+            state.input = .normal
+            guard key == .character("y") || key == .character("Y") else {
+                state.message = StatusMessage(text: "not quitting; the action keeps watching", isError: false)
+                return []
+            }
+            state.quitting = true
+            return [.quit]
         case .normal:
             state.message = nil
             guard let command = state.keyMap.command(for: key) else { return [] }
@@ -185,8 +197,16 @@ enum Reducer {
         case .describe: return openDescribe(&state)
         case .help: push(.help, &state)
         case .quit:
+            // An action still watching would be cut off: ask first (ECS carries on either way).
+            if let watching = state.runningActions.keys.sorted().first {
+                state.input = .confirmQuit
+                state.message = StatusMessage(text: "an action is still watching \(watching) — quit anyway? (ECS carries on) [y/N]", isError: true)
+                return []
+            }
             state.quitting = true
             return [.quit]
+        case .actions:
+            if state.pane != .actions { push(.actions, &state) }
         case .promote, .rollback, .restart:
             return requestAction(command, &state)
         }
@@ -211,18 +231,35 @@ enum Reducer {
                 return []
             }
             kind = .promote(from: focus.environment, to: state.environments[index + 1])
-        case .rollback: kind = .rollback(environment: focus.environment, target: .previous)
+        case .rollback:
+            guard !refusedAsReadOnly(focus.environment, &state) else { return [] }
+            // First the builds to choose from; the rollback starts from the chooser.
+            state.rollbackChoices = RollbackChoicesState(loading: true)
+            push(.rollbackChoices(environment: focus.environment, service: focus.service), &state)
+            return [.loadRollbackChoices(environment: focus.environment, service: focus.service)]
         default: kind = .restart(environment: focus.environment)
         }
-        let request = ActionRequest(service: focus.service, kind: kind, interactive: true)
+        return start(ActionRequest(service: focus.service, kind: kind, interactive: true, offersOverride: true), &state)
+    }
+
+    /// Hands a request to the dispatcher, unless its service is busy or its environment read-only; shows the Actions pane.
+    static func start(_ request: ActionRequest, _ state: inout AppState) -> [Effect] {
+        guard !refusedAsReadOnly(request.targetEnvironment, &state) else { return [] }
         if let running = state.runningActions[request.lockKey] {
             state.message = StatusMessage(text: "\(request.lockKey) is busy: \(running)", isError: true)
             return []
         }
         state.runningActions[request.lockKey] = request.summary
         state.actionLines.append(ActionProgress(kind: .info, text: "── \(request.summary)"))
+        if case .rollbackChoices = state.pane { state.panes.removeLast() }
         push(.actions, &state)
         return [.runAction(request)]
+    }
+
+    private static func refusedAsReadOnly(_ environment: String, _ state: inout AppState) -> Bool {
+        guard state.readOnlyEnvironments.contains(environment) else { return false }
+        state.message = StatusMessage(text: "read-only: \(environment) has read_only: true in the config", isError: true)
+        return true
     }
 
     private static func move(_ delta: Int, _ state: inout AppState) {
@@ -241,6 +278,8 @@ enum Reducer {
             state.scroll = max(0, min(max(0, state.keyMap.bindings.count - 1), state.scroll + delta))
         case .actions:
             state.scroll = max(0, min(max(0, state.actionLines.count - 1), state.scroll + delta))
+        case .rollbackChoices:
+            state.rollbackChoices.cursor = max(0, min(state.rollbackChoices.choices.count - 1, state.rollbackChoices.cursor + delta))
         }
     }
 
@@ -257,6 +296,15 @@ enum Reducer {
             return []
         case .service:
             return openLogs(&state)
+        case .rollbackChoices(let environment, let service):
+            let choices = state.rollbackChoices
+            guard choices.choices.indices.contains(choices.cursor) else {
+                state.message = StatusMessage(text: choices.loading ? "still reading the builds…" : "no build to go back to", isError: true)
+                return []
+            }
+            let target = RollbackTarget.digest(choices.choices[choices.cursor].digest)
+            return start(ActionRequest(service: service, kind: .rollback(environment: environment, target: target), interactive: true,
+                                       offersOverride: true), &state)
         default:
             return []
         }
@@ -281,7 +329,7 @@ enum Reducer {
         case .matrix: return open(&state)
         case .service: return openLogs(&state)
         case .logs: return openDescribe(&state)
-        case .describe, .help, .actions:
+        case .describe, .help, .actions, .rollbackChoices:
             state.panes = [.matrix]
             state.scroll = 0
             return []

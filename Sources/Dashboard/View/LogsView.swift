@@ -66,7 +66,7 @@ struct ActionsView {
             let style: TextStyle
             switch line.kind {
             case .warning: style = .error
-            case .gate: style = line.text.contains("✗") || line.text.lowercased().contains("fail") ? .warn : .ok
+            case .gate: style = line.text.hasPrefix("✗") ? .warn : (line.text.hasPrefix("?") ? .muted : .ok)
             case .watch: style = .inProgress
             case .plan: style = .text
             case .step: style = TextStyle(role: .text, bold: true)
@@ -109,6 +109,8 @@ struct FooterView {
         case .confirm(let text):
             let prompt = state.confirmation?.prompt ?? "confirm: "
             canvas.put("\(prompt)\(text)▏  (esc cancels)", row: layout.messageRow, column: 0, width: canvas.width, style: .warn)
+        case .confirmQuit:
+            canvas.put(state.message?.text ?? "quit anyway? [y/N]", row: layout.messageRow, column: 0, width: canvas.width, style: .warn)
         case .normal:
             if let message = state.message {
                 canvas.put(message.text, row: layout.messageRow, column: 0, width: canvas.width, style: message.isError ? .error : .ok)

@@ -20,6 +20,7 @@ struct ScreenRenderer {
         case .describe: DescribeView().draw(state, layout: layout, into: &canvas)
         case .help: HelpView().draw(state, layout: layout, into: &canvas)
         case .actions: ActionsView().draw(state, layout: layout, into: &canvas)
+        case .rollbackChoices: RollbackChoicesView().draw(state, layout: layout, into: &canvas)
         }
         FooterView().draw(state, layout: layout, into: &canvas)
     }
@@ -77,6 +78,7 @@ struct HeaderView {
                 put(" \(symbols.warning) \(partial.code)", .warn)
             }
             if state.expiringCredentials.contains(name) { put(" keys expiring", .warn) }
+            if state.readOnlyEnvironments.contains(name) { put(" RO", .muted) }
         }
         if let registry = state.fleet.registry, let error = registry.errors.first {
             put(" registry \(symbols.warning) \(error.code)", .error)

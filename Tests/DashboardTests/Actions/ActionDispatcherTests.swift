@@ -248,8 +248,8 @@ final class ActionDispatcherTests: XCTestCase {
         let bench = ActionTestBench(readOnly: true)
         bench.harness.fleet.resetCallCounts()
         let outcome = await bench.run(ActionTestBench.promote("frontend"))
-        XCTAssertEqual(outcome.exitCode, ActionOutcome.failure)
-        XCTAssertTrue(outcome.message.contains("read-only"), outcome.message)
+        XCTAssertEqual(outcome.exitCode, ActionOutcome.readOnly)
+        XCTAssertTrue(outcome.message.contains("read-only (--read-only)"), "the switch that refused is named: \(outcome.message)")
         XCTAssertTrue(bench.harness.fleet.callCounts().isEmpty)
     }
 
@@ -336,7 +336,7 @@ final class ActionDispatcherTests: XCTestCase {
         XCTAssertEqual(records.map { $0.identity?.split(separator: ":", omittingEmptySubsequences: false)[4] }, [prod, registry, registry, prod].map { Substring($0) },
                        "\(records.map { "\($0.step): \($0.identity ?? "-")" })")
         XCTAssertTrue(records.dropFirst().allSatisfy { !$0.requestIds.isEmpty })
-        XCTAssertTrue(records.allSatisfy { $0.oldDigest != nil && $0.newDigest != nil && $0.gates.count == 3 })
+        XCTAssertTrue(records.allSatisfy { $0.oldDigest != nil && $0.newDigest != nil && $0.gates.count == 6 }, "\(records.map(\.gates))")
         let text = try String(contentsOfFile: bench.auditPath, encoding: .utf8)
         XCTAssertFalse(text.contains(SimulatedFleet.demoCredentials.secretAccessKey))
         XCTAssertFalse(text.contains(SimulatedFleet.demoCredentials.accessKeyId))

@@ -15,11 +15,13 @@ final class BrokenCredentialActionTests: XCTestCase {
         restart.reason = "redeploy after a bad cut"
         let outcome = await bench.run(restart)
 
+        // The deploy role is assumed before anything is asked or changed, so the cut reply stops the action there.
         XCTAssertEqual(outcome.exitCode, ActionOutcome.failure, outcome.message)
-        XCTAssertTrue(outcome.message.contains("restart failed at step 1/1"), outcome.message)
+        XCTAssertTrue(outcome.message.contains("cannot act in dev"), outcome.message)
         XCTAssertTrue(outcome.message.contains("DeserializationError"), outcome.message)
+        XCTAssertFalse(outcome.wroteToAWS)
         let audit = try String(contentsOfFile: bench.auditPath, encoding: .utf8)
-        XCTAssertTrue(audit.contains(#""result":"failed""#), audit)
+        XCTAssertTrue(audit.contains(#""result":"refused""#), audit)
         XCTAssertTrue(audit.contains(#""error":"DeserializationError""#), audit)
         let seen = cutter.seen
         XCTAssertFalse(seen.isEmpty, "no deploy-role reply was cut")

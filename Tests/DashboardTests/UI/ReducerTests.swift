@@ -87,7 +87,7 @@ final class ReducerTests: XCTestCase {
         var state = UITestFleet.state()
         _ = press(.down, .right, state: &state)
         let effects = press(.character("p"), state: &state)
-        let request = ActionRequest(service: "frontend", kind: .promote(from: "uat", to: "prod"), interactive: true)
+        let request = ActionRequest(service: "frontend", kind: .promote(from: "uat", to: "prod"), interactive: true, offersOverride: true)
         XCTAssertEqual(effects, [.runAction(request)])
         XCTAssertEqual(state.pane, .actions)
         XCTAssertEqual(state.runningActions["prod/frontend"], "promote frontend uat → prod")
@@ -107,7 +107,8 @@ final class ReducerTests: XCTestCase {
         _ = press(.right, state: &state)
         XCTAssertEqual(press(.character("p"), state: &state), [])
         XCTAssertEqual(state.message?.text, "prod is the last environment: there is nothing to promote to")
-        XCTAssertEqual(press(.character("f"), state: &state), [.runAction(ActionRequest(service: "frontend", kind: .restart(environment: "prod"), interactive: true))])
+        XCTAssertEqual(press(.character("f"), state: &state), [.runAction(ActionRequest(service: "frontend", kind: .restart(environment: "prod"), interactive: true,
+                                                                                          offersOverride: true))])
     }
 
     func testFleetEventsKeepTheCursorInRange() {
