@@ -11,21 +11,32 @@ struct ActionTestBench {
     let lines = LineCollector()
 
     /// - Parameter transport: stands between the clients and the simulator (to break some of its replies).
-    init(readOnly: Bool = false, transport: ((SimulatedFleet) -> any HTTPTransport)? = nil) {
+    /// - Parameter configure: changes the demo config (a soak time, a read-only environment).
+    init(readOnly: Bool = false, transport: ((SimulatedFleet) -> any HTTPTransport)? = nil, configure: (inout DashboardConfig) -> Void = { _ in }) {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ecsdash-actions-\(UUID().uuidString)")
         auditPath = directory.appendingPathComponent("audit.jsonl").path
-        let setup = FleetSetup.demo(simulator: harness.fleet, config: SimulatedFleet.demoConfig(), clock: harness.clock,
-                                    transport: transport?(harness.fleet))
+        var config = SimulatedFleet.demoConfig()
+        configure(&config)
+        let setup = FleetSetup.demo(simulator: harness.fleet, config: config, clock: harness.clock, transport: transport?(harness.fleet))
         dispatcher = ActionDispatcher(access: ActionAccess(setup: setup), audit: AuditLog(path: auditPath), readOnly: readOnly)
     }
 
     /// Runs the request while stepping the clock, so the watch loop's sleeps return; the answer is typed when asked.
     func run(_ request: ActionRequest, answer: String? = nil) async -> ActionOutcome {
+        await run(request, answers: [answer])
+    }
+
+    /// Runs the request answering each question with the next of `answers` (the last one repeats); `prompts` holds
+    /// every question asked.
+    func run(_ request: ActionRequest, answers: [String?], prompts: LineCollector = LineCollector()) async -> ActionOutcome {
         let done = LineCollector()
         let dispatcher = self.dispatcher
         let lines = self.lines
         let task = Task {
-            let outcome = await dispatcher.run(request, confirm: { _ in answer }, progress: { lines.add($0.text) })
+            let outcome = await dispatcher.run(request, confirm: { prompt in
+                prompts.add(prompt)
+                return answers[min(prompts.all.count, answers.count) - 1]
+            }, progress: { lines.add($0.text) })
             done.add("done")
             return outcome
         }
