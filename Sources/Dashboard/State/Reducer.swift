@@ -189,6 +189,8 @@ enum Reducer {
             return [.quit]
         case .promote, .rollback, .restart:
             return requestAction(command, &state)
+        case .scale:
+            return ScaleInput.begin(&state)
         }
         return []
     }
