@@ -18,8 +18,8 @@ struct ActionOptions: ParsableArguments {
     @Option(help: "How long to watch the deployment (e.g. 15m, 90s).")
     var waitTimeout: String = "15m"
 
-    @Flag(help: "Refuse every action that changes AWS.")
-    var readOnly = false
+    @OptionGroup var readOnlyOption: ReadOnlyOption
+    var readOnly: Bool { readOnlyOption.readOnly }
 
     func validate() throws {
         guard Duration.seconds(waitTimeout) != nil else { throw ValidationError("--wait-timeout: not a duration: \(waitTimeout)") }

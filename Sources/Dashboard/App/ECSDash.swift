@@ -19,8 +19,8 @@ public struct ECSDash: AsyncParsableCommand {
     @Option(help: "Colour theme (default, light, high-contrast, mono, solarized-dark, or one of yours).")
     var theme: String?
 
-    @Flag(help: "Disable every action that changes AWS.")
-    var readOnly = false
+    @OptionGroup var readOnlyOption: ReadOnlyOption
+    var readOnly: Bool { readOnlyOption.readOnly }
 
     public init() {}
 
