@@ -84,7 +84,8 @@ struct ScalePlan: Sendable, Equatable {
         guard changes else { return (lines + ["  " + nothingToDo]).joined(separator: "\n") }
         if count == 0 { lines.append("  0 stops every task of \(service): it serves nothing until scaled up again") }
         if targetScales {
-            lines.append("  Application Auto Scaling may change it back within its cooldown (\(resourceId) scales it; to keep a count, change the target's min/max)")
+            lines.append("  Application Auto Scaling may change it back within its cooldown")
+            lines.append("  (to keep a count there, change the target's min and max)")
         }
         lines.append("  API calls:")
         for (offset, call) in calls.enumerated() { lines.append("    \(offset + 1). \(call.summary)") }
