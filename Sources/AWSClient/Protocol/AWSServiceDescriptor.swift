@@ -51,9 +51,14 @@ public struct AWSServiceDescriptor: Sendable, Equatable {
         name: "ELBv2", signingName: "elasticloadbalancing", hostPrefix: "elasticloadbalancing",
         endpointEnvironmentSuffix: "ELASTIC_LOAD_BALANCING_V2", wireProtocol: .query(version: "2015-12-01"), timestampUnit: .seconds, carriesCredentials: false
     )
+    public static let applicationAutoScaling = AWSServiceDescriptor(
+        name: "ApplicationAutoScaling", signingName: "application-autoscaling", hostPrefix: "application-autoscaling",
+        endpointEnvironmentSuffix: "APPLICATION_AUTO_SCALING", wireProtocol: .json(targetPrefix: "AnyScaleFrontendService"), timestampUnit: .seconds,
+        carriesCredentials: false
+    )
 
     /// Every service ecsdash talks to, for lookups by name (`ecsdash call ecs …`).
-    public static let all: [AWSServiceDescriptor] = [.ecs, .ecr, .cloudWatchLogs, .codePipeline, .sts, .elbv2]
+    public static let all: [AWSServiceDescriptor] = [.ecs, .ecr, .cloudWatchLogs, .codePipeline, .sts, .elbv2, .applicationAutoScaling]
 
     /// Whether the service named `name` (as in `AWSError.service`) carries credentials; a name that is none of
     /// ours is assumed to, so an unknown reply is never quoted.
@@ -61,13 +66,13 @@ public struct AWSServiceDescriptor: Sendable, Equatable {
         all.first { $0.name == name }?.carriesCredentials ?? true
     }
 
-    /// Finds a service by any of its usual names (`ecs`, `ECR`, `logs`, `cloudwatch-logs`, `elbv2`, …).
+    /// Finds a service by any of its usual names (`ecs`, `ECR`, `logs`, `cloudwatch-logs`, `elbv2`, `application-autoscaling`, …).
     public static func named(_ name: String) -> AWSServiceDescriptor? {
         let key = name.lowercased().replacingOccurrences(of: "-", with: "").replacingOccurrences(of: "_", with: "")
         let aliases: [String: AWSServiceDescriptor] = [
             "ecs": .ecs, "ecr": .ecr, "logs": .cloudWatchLogs, "cloudwatchlogs": .cloudWatchLogs,
             "codepipeline": .codePipeline, "sts": .sts, "elbv2": .elbv2, "elasticloadbalancing": .elbv2,
-            "elasticloadbalancingv2": .elbv2,
+            "elasticloadbalancingv2": .elbv2, "applicationautoscaling": .applicationAutoScaling, "appautoscaling": .applicationAutoScaling,
         ]
         return aliases[key]
     }

@@ -71,6 +71,14 @@ actor ActionDispatcher {
             let calls: [PlannedCall] = [.updateService(environment: environment, cluster: snapshot.cluster, service: request.service, taskDefinition: nil)]
             progress(ActionProgress(kind: .plan, text: "restart \(request.service) in \(environment): same image, new tasks\n  API calls:\n    1. \(calls[0].summary)"))
             return try await confirmAndExecute(request, calls: calls, record: record(request, from: nil, to: environment), progress: progress, confirm: confirm)
+        case .scale(let environment, let count):
+            let plan = try await ScalePlanner(access: access).plan(service: request.service, environment: environment, count: count)
+            progress(ActionProgress(kind: .plan, text: plan.render()))
+            guard plan.changes else { return .ok(plan.nothingToDo) }
+            var base = record(request, from: nil, to: environment)
+            (base.oldCount, base.newCount) = (plan.desired, count)
+            base = try await pass(plan.gates, request, record: base, confirm: confirm, progress: progress)
+            return try await confirmAndExecute(request, calls: plan.calls, record: base, progress: progress, confirm: confirm)
         }
     }
 
@@ -154,17 +162,18 @@ actor ActionDispatcher {
                                   exitCode: ActionOutcome.failure)
             }
         }
-        guard request.wait, !deployments.isEmpty, let fetcher = access.fetcher(environment) else {
-            return .ok("\(request.summary): done\(deployments.isEmpty ? "" : " (not watching the deployment: --no-wait)")", wrote: true)
+        let follow = ActionWatch.after(request, deployments: deployments)
+        guard request.wait, let watching = follow, let fetcher = access.fetcher(environment) else {
+            return .ok("\(request.summary): done\(follow.map { " (not watching \($0.noun): --no-wait)" } ?? "")", wrote: true)
         }
-        let watcher = DeploymentWatcher(ecs: ECSClient(context: fetcher.context), cluster: fetcher.environment.cluster, clock: access.clock)
-        progress(ActionProgress(kind: .watch, text: "watching \(deployments.keys.sorted().joined(separator: ", ")) in \(environment) (timeout \(Int(request.waitTimeout))s)"))
+        let (ecs, cluster, clock) = (ECSClient(context: fetcher.context), fetcher.environment.cluster, access.clock)
+        progress(ActionProgress(kind: .watch, text: "watching \(watching.subject) in \(environment) (timeout \(Int(request.waitTimeout))s)"))
         // The watch runs as its own task so that quitting can cancel it alone; its lines come back through a
         // stream, since `progress` may not outlive this call.
         let timeout = request.waitTimeout
         let (lines, line) = AsyncStream<String>.makeStream()
         let watch = Task {
-            let verdict = await watcher.watch(deployments, timeout: timeout) { line.yield($0) }
+            let verdict = await watching.run(ecs: ecs, cluster: cluster, clock: clock, timeout: timeout) { line.yield($0) }
             line.finish()
             return verdict
         }
@@ -176,11 +185,11 @@ actor ActionDispatcher {
         switch verdict {
         case .completed:
             try? write(base, step: "watch", result: "completed")
-            return .ok("\(request.summary): deployment COMPLETED", wrote: true)
+            return .ok("\(request.summary): \(watching.completed)", wrote: true)
         case .failed(let service, let reason):
             try? write(base, step: "watch", result: "rolled-back", error: reason)
             return ActionOutcome(exitCode: ActionOutcome.deploymentFailed,
-                                 message: "\(request.summary): the deployment of \(environment)/\(service) failed: \(reason)", wroteToAWS: true)
+                                 message: "\(request.summary): \(watching.failure(of: "\(environment)/\(service)")): \(reason)", wroteToAWS: true)
         case .timedOut(let message):
             try? write(base, step: "watch", result: "timed-out", error: message)
             return ActionOutcome(exitCode: ActionOutcome.deploymentFailed, message: "\(request.summary): \(message)", wroteToAWS: true)

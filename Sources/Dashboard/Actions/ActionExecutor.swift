@@ -31,7 +31,7 @@ struct ActionExecutor: Sendable {
         } else {
             registry = nil
         }
-        if calls.contains(where: { if case .updateService = $0 { return true } else { return false } }) {
+        if calls.contains(where: { if case .updateService = $0 { return true } else if case .scaleService = $0 { return true } else { return false } }) {
             guard let config = access.config.environment(named: name) else {
                 throw ActionError(message: "unknown environment \(name)", exitCode: ActionOutcome.usage)
             }
@@ -50,7 +50,7 @@ struct ActionExecutor: Sendable {
         func of(_ call: PlannedCall) -> String? {
             switch call {
             case .putImage: return registry
-            case .updateService: return environment
+            case .updateService, .scaleService: return environment
             }
         }
 
@@ -85,7 +85,7 @@ struct ActionExecutor: Sendable {
     func roleArn(for call: PlannedCall) -> String? {
         switch call {
         case .putImage: return registry?.role
-        case .updateService: return environment?.role
+        case .updateService, .scaleService: return environment?.role
         }
     }
 
@@ -112,6 +112,11 @@ struct ActionExecutor: Sendable {
                 cluster: cluster, service: service, taskDefinition: taskDefinition, forceNewDeployment: true)
             let primary = updated.deployments?.first { $0.status == "PRIMARY" }
             return StepResult(deploymentId: primary?.id, requestIds: recorder.drain())
+        case .scaleService(_, let cluster, let service, let desiredCount):
+            guard let environment else { throw ActionError(message: "no environment context", exitCode: ActionOutcome.failure) }
+            // The count alone: no new deployment, so the running tasks stay and ECS only adds or stops tasks.
+            _ = try await ECSClient(context: environment.context).updateService(cluster: cluster, service: service, desiredCount: desiredCount)
+            return StepResult(requestIds: recorder.drain())
         }
     }
 }

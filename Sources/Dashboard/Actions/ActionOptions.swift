@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
 
-/// The flags every action command shares: confirmation, dry run, watching. (`--read-only` is the root command's,
-/// read through `@ParentCommand`: declared twice, the parser gave it to the root and the action never saw it.)
+/// The flags every action command shares: confirmation, dry run, watching, read-only (one option group with the
+/// root command's, so `--read-only` counts before or after the subcommand).
 struct ActionOptions: ParsableArguments {
     @Flag(help: "Do not ask for confirmation (a protected target also needs --confirm-env NAME).")
     var yes = false
@@ -18,6 +18,9 @@ struct ActionOptions: ParsableArguments {
 
     @Option(help: "How long to watch the deployment (e.g. 15m, 90s).")
     var waitTimeout: String = "15m"
+
+    @OptionGroup var readOnlyOption: ReadOnlyOption
+    var readOnly: Bool { readOnlyOption.readOnly }
 
     func validate() throws {
         guard Duration.seconds(waitTimeout) != nil else { throw ValidationError("--wait-timeout: not a duration: \(waitTimeout)") }

@@ -24,6 +24,7 @@ struct ActionRequest: Sendable, Equatable {
         switch kind {
         case .promote(_, let to): return to
         case .rollback(let environment, _), .restart(let environment): return environment
+        case .scale(let environment, _): return environment
         }
     }
 
@@ -35,6 +36,7 @@ struct ActionRequest: Sendable, Equatable {
         case .promote(let from, let to): return "promote \(service) \(from) → \(to)"
         case .rollback(let environment, let target): return "rollback \(service) in \(environment)\(target.suffix)"
         case .restart(let environment): return "restart \(service) in \(environment)"
+        case .scale(let environment, let count): return "scale \(service) in \(environment) to \(count)"
         }
     }
 }
@@ -44,12 +46,15 @@ enum ActionKind: Sendable, Equatable {
     case promote(from: String, to: String)
     case rollback(environment: String, target: RollbackTarget)
     case restart(environment: String)
+    /// Set the service's desired task count (ScalePlanner plans it).
+    case scale(environment: String, count: Int)
 
     var name: String {
         switch self {
         case .promote: return "promote"
         case .rollback: return "rollback"
         case .restart: return "restart"
+        case .scale: return "scale"
         }
     }
 }

@@ -22,11 +22,15 @@ struct AuditRecord: Sendable, Equatable, Codable {
     var result: String
     var error: String?
     var requestIds: [String]
+    /// A scale's desired count before and after (absent for the other actions).
+    var oldCount: Int? = nil
+    var newCount: Int? = nil
 
     enum CodingKeys: String, CodingKey {
         case time, identity, action, service, environment, from, to, step
         case oldDigest = "old_digest", newDigest = "new_digest", gates, overrides, reason, result, error
         case requestIds = "request_ids"
+        case oldCount = "old_count", newCount = "new_count"
     }
 
     /// The same record for a step made as `identity` (when it was learned).

@@ -42,7 +42,8 @@ struct HistoryCommand: AsyncParsableCommand {
         guard !records.isEmpty else { return "no actions recorded" }
         return records.map { record in
             let digests = record.newDigest.map { " \(DigestText.short(record.oldDigest)) → \(DigestText.short($0))" } ?? ""
-            return "\(record.time)  \(record.action) \(record.environment)/\(record.service)  \(record.step)  \(record.result)\(digests)  \(record.identity ?? "-")"
+            let counts = record.newCount.map { " desired \(record.oldCount.map(String.init) ?? "?") → \($0)" } ?? ""
+            return "\(record.time)  \(record.action) \(record.environment)/\(record.service)  \(record.step)  \(record.result)\(digests)\(counts)  \(record.identity ?? "-")"
         }.joined(separator: "\n")
     }
 }

@@ -6,12 +6,14 @@ enum PlannedCall: Sendable, Equatable {
     case putImage(repository: String, tag: String, digest: String, manifest: String, mediaType: String?)
     /// Force a new deployment (optionally of another task-definition revision); with the environment's deploy role.
     case updateService(environment: String, cluster: String, service: String, taskDefinition: String?)
+    /// Set the service's desired count, nothing else; with the environment's deploy role.
+    case scaleService(environment: String, cluster: String, service: String, desiredCount: Int)
 
     /// The IAM permission the call needs, for access-denied messages.
     var iamAction: String {
         switch self {
         case .putImage: return "ecr:PutImage"
-        case .updateService: return "ecs:UpdateService"
+        case .updateService, .scaleService: return "ecs:UpdateService"
         }
     }
 
@@ -22,6 +24,8 @@ enum PlannedCall: Sendable, Equatable {
         case .updateService(_, let cluster, let service, let taskDefinition):
             if let taskDefinition { return "ECS UpdateService \(cluster)/\(service) taskDefinition=\(taskDefinition)" }
             return "ECS UpdateService \(cluster)/\(service) forceNewDeployment"
+        case .scaleService(_, let cluster, let service, let desiredCount):
+            return "ECS UpdateService \(cluster)/\(service) desiredCount=\(desiredCount)"
         }
     }
 }

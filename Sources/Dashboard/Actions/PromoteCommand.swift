@@ -11,8 +11,6 @@ struct PromoteCommand: AsyncParsableCommand {
     @OptionGroup var options: ConfigOptions
     @OptionGroup var demo: DemoOptions
     @OptionGroup var action: ActionOptions
-    /// For `--read-only`, before or after the subcommand.
-    @ParentCommand var root: ECSDash
 
     @Argument(help: "The service to promote.")
     var service: String
@@ -39,6 +37,6 @@ struct PromoteCommand: AsyncParsableCommand {
         action.apply(to: &request)
         request.force = force
         request.reason = reason
-        try await ActionCommandRunner.run(request, options: options, demo: demo, readOnly: root.readOnly)
+        try await ActionCommandRunner.run(request, options: options, demo: demo, readOnly: action.readOnly)
     }
 }

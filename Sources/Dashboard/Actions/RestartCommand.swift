@@ -11,8 +11,6 @@ struct RestartCommand: AsyncParsableCommand {
     @OptionGroup var options: ConfigOptions
     @OptionGroup var demo: DemoOptions
     @OptionGroup var action: ActionOptions
-    /// For `--read-only`, before or after the subcommand.
-    @ParentCommand var root: ECSDash
 
     @Argument(help: "The service to restart.")
     var service: String
@@ -23,6 +21,6 @@ struct RestartCommand: AsyncParsableCommand {
     func run() async throws {
         var request = ActionRequest(service: service, kind: .restart(environment: env))
         action.apply(to: &request)
-        try await ActionCommandRunner.run(request, options: options, demo: demo, readOnly: root.readOnly)
+        try await ActionCommandRunner.run(request, options: options, demo: demo, readOnly: action.readOnly)
     }
 }

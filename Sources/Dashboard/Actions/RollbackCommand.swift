@@ -13,8 +13,6 @@ struct RollbackCommand: AsyncParsableCommand {
     @OptionGroup var options: ConfigOptions
     @OptionGroup var demo: DemoOptions
     @OptionGroup var action: ActionOptions
-    /// For `--read-only`, before or after the subcommand.
-    @ParentCommand var root: ECSDash
 
     @Argument(help: "The service to roll back.")
     var service: String
@@ -55,6 +53,6 @@ struct RollbackCommand: AsyncParsableCommand {
         action.apply(to: &request)
         request.force = force
         request.reason = reason
-        try await ActionCommandRunner.run(request, options: options, demo: demo, readOnly: root.readOnly)
+        try await ActionCommandRunner.run(request, options: options, demo: demo, readOnly: action.readOnly)
     }
 }

@@ -9,7 +9,7 @@ struct CallCommand: AsyncParsableCommand {
         commandName: "call",
         abstract: "Make one AWS API call as ecsdash would and print the JSON reply.",
         discussion: """
-        SERVICE is ecs, ecr, logs, codepipeline, sts or elbv2. With --env or --registry the call is made with that \
+        SERVICE is ecs, ecr, logs, codepipeline, sts, elbv2 or application-autoscaling. With --env or --registry the call is made with that \
         account's read role from the config (--deploy: its deploy role); otherwise with the base credentials.
         Examples:
           ecsdash call ecs DescribeServices --env prod --input '{"cluster":"app-prod","services":["frontend"]}'
@@ -18,7 +18,7 @@ struct CallCommand: AsyncParsableCommand {
         """
     )
 
-    @Argument(help: "The service: ecs, ecr, logs, codepipeline, sts, elbv2.")
+    @Argument(help: "The service: ecs, ecr, logs, codepipeline, sts, elbv2, application-autoscaling.")
     var service: String
 
     @Argument(help: "The API operation, as in the AWS API reference (DescribeServices, ListTasks, …).")
@@ -45,7 +45,7 @@ struct CallCommand: AsyncParsableCommand {
 
     func run() async throws {
         guard let descriptor = AWSServiceDescriptor.named(service) else {
-            throw CommandFailure(message: "unknown service `\(service)`; use one of ecs, ecr, logs, codepipeline, sts, elbv2", exitCode: .usage)
+            throw CommandFailure(message: "unknown service `\(service)`; use one of ecs, ecr, logs, codepipeline, sts, elbv2, application-autoscaling", exitCode: .usage)
         }
         let body = try requestBody()
         let context = try makeContext()

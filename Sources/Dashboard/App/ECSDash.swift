@@ -10,7 +10,7 @@ public struct ECSDash: AsyncParsableCommand {
         discussion: "Run with no subcommand to open the dashboard (try --demo). Keys: ? for help, q to quit.",
         version: ECSDashVersion.current,
         subcommands: [StatusCommand.self, ConfigCommand.self, DoctorCommand.self, CallCommand.self, IdentityCommand.self, PromoteCommand.self,
-                      RollbackCommand.self, RestartCommand.self, HistoryCommand.self]
+                      RollbackCommand.self, RestartCommand.self, ScaleCommand.self, HistoryCommand.self]
     )
 
     @OptionGroup var options: ConfigOptions
@@ -19,8 +19,8 @@ public struct ECSDash: AsyncParsableCommand {
     @Option(help: "Colour theme (default, light, high-contrast, mono, solarized-dark, or one of yours).")
     var theme: String?
 
-    @Flag(help: "Disable every action that changes AWS.")
-    var readOnly = false
+    @OptionGroup var readOnlyOption: ReadOnlyOption
+    var readOnly: Bool { readOnlyOption.readOnly }
 
     public init() {}
 

@@ -4,4 +4,5 @@ enum Command: String, CaseIterable, Sendable, Codable {
     case open, back, nextPane = "next_pane"
     case filter, commandLine = "command_line", refresh, logs, describe, help, quit, actions
     case promote, rollback, restart
+    case scale
 }

@@ -25,6 +25,7 @@ struct KeyMap: Equatable, Sendable {
         KeyBinding(command: .promote, keys: [.character("p")], help: "promote to next env", dangerous: true),
         KeyBinding(command: .rollback, keys: [.character("r")], help: "roll back (choose a build)", dangerous: true),
         KeyBinding(command: .restart, keys: [.character("f")], help: "force new deployment", dangerous: true),
+        KeyBinding(command: .scale, keys: [.character("s")], help: "scale (desired count)", dangerous: true),
         KeyBinding(command: .actions, keys: [.character("a")], help: "actions pane (plans, gates, progress)", inFooter: false),
         KeyBinding(command: .help, keys: [.character("?")], help: "help"),
         KeyBinding(command: .quit, keys: [.character("q"), .control("c")], help: "quit"),

@@ -1,4 +1,5 @@
-/// One environment's AWS account: its ECS cluster, services and task definitions, pipelines and target groups.
+/// One environment's AWS account: its ECS cluster, services and task definitions, pipelines, target groups and
+/// scalable targets.
 final class SimulatedAccount {
     let place: SimulatedPlace
     let loadBalancerArn: String
@@ -8,6 +9,8 @@ final class SimulatedAccount {
     private(set) var taskDefinitions: [String: [Int: SimulatedTaskDefinition]] = [:]
     var pipelines: [SimulatedPipeline] = []
     private(set) var targetGroups: [SimulatedTargetGroup] = []
+    /// Application Auto Scaling's bounds on some services' desired counts.
+    private(set) var scalableTargets: [SimulatedScalableTarget] = []
 
     init(place: SimulatedPlace) {
         self.place = place
@@ -26,6 +29,10 @@ final class SimulatedAccount {
             + SimulatedRandom.hex(SimulatedRandom.hash(place.seed, place.account, "tg", service), count: 16)
         targetGroups.append(SimulatedTargetGroup(name: String(name), arn: arn, serviceName: service, loadBalancerArn: loadBalancerArn))
         return arn
+    }
+
+    func addScalableTarget(_ target: SimulatedScalableTarget) {
+        scalableTargets.append(target)
     }
 
     func register(_ definition: SimulatedTaskDefinition) {

@@ -131,6 +131,8 @@ final class SimulatedFleet: @unchecked Sendable {
                     return jsonResponse(try SimulatedLogsAPI.respond(context), now: now)
                 case AWSServiceDescriptor.codePipeline.name:
                     return jsonResponse(try SimulatedCodePipelineAPI.respond(context), now: now)
+                case AWSServiceDescriptor.applicationAutoScaling.name:
+                    return jsonResponse(try SimulatedApplicationAutoScalingAPI.respond(context), now: now)
                 default:
                     throw SimulatedFault(code: "UnknownOperationException", message: "")
                 }

@@ -155,6 +155,10 @@ final class SimulatedWorld {
                                                period: 300 + Double(pipelineHash % 120), anchor: created + Double(pipelineHash % 300))]
         for serviceIndex in 0..<serviceCount {
             account.add(makeService(serviceIndex, serviceCount: serviceCount, in: account, tasksPerService: tasksPerService, now: now))
+            if let target = SimulatedScalableTarget.plausible(serviceIndex: serviceIndex, serviceName: Self.serviceName(serviceIndex), place: place,
+                                                               tasksPerService: tasksPerService, now: now) {
+                account.addScalableTarget(target)
+            }
         }
         accounts[accountId] = account
     }

@@ -1,6 +1,6 @@
 import Foundation
 
-/// The `:` command line: `:env dev,prod`, `:env` (all), `:theme NAME`, `:refresh 5s`, `:q`.
+/// The `:` command line: `:env dev,prod`, `:env` (all), `:theme NAME`, `:refresh 5s`, `:scale N`, `:q`.
 enum CommandLineInput {
     static func execute(_ text: String, _ state: inout AppState) -> [Effect] {
         let parts = text.split(separator: " ", maxSplits: 1).map(String.init)
@@ -28,8 +28,10 @@ enum CommandLineInput {
             return [.setRefresh(seconds)] + note("refreshing every \(Duration.format(seconds))", &state)
         case "help":
             return Reducer.perform(.help, &state)
+        case "scale":
+            return ScaleInput.execute(argument, &state)
         default:
-            return fail("unknown command :\(verb) (try :env, :theme, :refresh, :q)", &state)
+            return fail("unknown command :\(verb) (try :env, :theme, :refresh, :scale, :q)", &state)
         }
     }
 

@@ -209,6 +209,8 @@ enum Reducer {
             if state.pane != .actions { push(.actions, &state) }
         case .promote, .rollback, .restart:
             return requestAction(command, &state)
+        case .scale:
+            return ScaleInput.begin(&state)
         }
         return []
     }

@@ -57,7 +57,7 @@ struct ActionsView {
     func draw(_ state: AppState, layout: Layout, into canvas: inout some Canvas) {
         let lines = state.actionLines
         if lines.isEmpty {
-            canvas.put("no actions yet: p promotes the selected cell to the next environment, r rolls back, f restarts", row: layout.bodyTop, column: 1, style: .muted)
+            canvas.put("no actions yet: p promotes the selected cell to the next environment, r rolls back, f restarts, s scales", row: layout.bodyTop, column: 1, style: .muted)
             return
         }
         let end = max(0, lines.count - state.scroll)
@@ -81,7 +81,7 @@ struct ActionsView {
 struct HelpView {
     func draw(_ state: AppState, layout: Layout, into canvas: inout some Canvas) {
         var row = layout.bodyTop
-        let commands = ":env dev,prod   :env   :theme NAME   :refresh 5s   :q"
+        let commands = ":env dev,prod   :env   :theme NAME   :refresh 5s   :scale N   :q"
         for binding in state.keyMap.bindings.dropFirst(state.scroll) {
             guard row < layout.bodyTop + layout.bodyHeight - 2 else { break }
             let keys = binding.keys.map(\.description).joined(separator: " ")

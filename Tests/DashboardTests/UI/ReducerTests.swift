@@ -129,7 +129,7 @@ final class ReducerTests: XCTestCase {
             XCTAssertFalse(binding.help.isEmpty)
             XCTAssertFalse(binding.keys.isEmpty)
         }
-        XCTAssertEqual(KeyMap.defaults.filter(\.dangerous).map(\.command), [.promote, .rollback, .restart])
+        XCTAssertEqual(KeyMap.defaults.filter(\.dangerous).map(\.command), [.promote, .rollback, .restart, .scale])
     }
 
     func testRemapping() throws {

@@ -25,6 +25,13 @@ struct MotoWorld: Decodable {
         let repositories: [String: Repository]
     }
 
+    /// An Application Auto Scaling target on a service's desired count.
+    struct ScalableTarget: Decodable {
+        let resource_id: String
+        let min_capacity: Int
+        let max_capacity: Int
+    }
+
     struct Service: Decodable {
         let service_name: String
         let service_arn: String
@@ -35,6 +42,8 @@ struct MotoWorld: Decodable {
         let running_count: Int
         let task_arns: [String]
         let log_group: String
+        /// nil where the service has none (every service but dev's frontend).
+        let scalable_target: ScalableTarget?
     }
 
     struct Environment: Decodable {

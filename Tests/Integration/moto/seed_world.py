@@ -18,7 +18,7 @@ The world (region eu-west-1)
   roles trusting arn:aws:iam::123456789012:root:
   - `DashboardReadOnly`: ecs List*/Describe*, ecr Describe*/List*/BatchGetImage/
     GetAuthorizationToken, logs Get*/Describe*/FilterLogEvents, codepipeline Get*/List*,
-    elasticloadbalancing Describe*, sts:GetCallerIdentity.
+    elasticloadbalancing Describe*, application-autoscaling Describe*, sts:GetCallerIdentity.
   - `DashboardDeployer`: the read-only set + ecr:PutImage, ecs:UpdateService,
     ecs:RegisterTaskDefinition, ecs:StopTask, codepipeline:StartPipelineExecution.
   - `NoPermissions`: sts:GetCallerIdentity only.
@@ -33,6 +33,8 @@ The world (region eu-west-1)
   region eu-west-1, stream prefix ecs), a service S (desiredCount 2), 2 RUNNING tasks started by
   RunTask (group "service:S", startedBy = the service's deployment id), log group /ecs/app-ENV/S
   with one stream per task `ecs/S/TASKID` holding 5 lines.
+* One Application Auto Scaling target: dev's frontend (resource `service/app-dev/frontend`, dimension
+  `ecs:service:DesiredCount`) between min 1 and max 4; no other service has one.
 * Task state transitions are frozen (tasks stay RUNNING however often they are described).
 * Last: authentication is turned on (POST /moto-api/reset-auth, body 0). From then on moto checks
   every SigV4 signature and IAM policy. The script then verifies the world with the users' keys.
@@ -74,7 +76,9 @@ Output JSON (stable; keys only ever added)
                     "desired_count": 2, "running_count": 2,
                     "task_arns": ["...", "..."], "task_ids": ["...", "..."],
                     "log_group": "/ecs/app-dev/frontend",
-                    "log_streams": ["ecs/frontend/TASKID", ...], "log_lines_per_stream": 5},
+                    "log_streams": ["ecs/frontend/TASKID", ...], "log_lines_per_stream": 5,
+                    "scalable_target": {"resource_id": "service/app-dev/frontend",
+                                        "min_capacity": 1, "max_capacity": 4}},   # null where none
        "backend": {...}, "worker": {...}
      }}
   ]
@@ -115,6 +119,8 @@ ENV_TAG_BUILD = {"dev": 5, "sit": 4, "uat": 4, "prod": 3}
 DESIRED_COUNT = 2
 TASKS_PER_SERVICE = 2
 LOG_LINES = 5
+# (environment, service) -> (min, max) of its Application Auto Scaling target on the desired count.
+SCALABLE_TARGETS = {("dev", "frontend"): (1, 4)}
 
 ROLE_READONLY = "DashboardReadOnly"
 ROLE_DEPLOYER = "DashboardDeployer"
@@ -133,6 +139,7 @@ READONLY_ACTIONS = [
     "codepipeline:Get*",
     "codepipeline:List*",
     "elasticloadbalancing:Describe*",
+    "application-autoscaling:Describe*",
     "sts:GetCallerIdentity",
 ]
 DEPLOYER_ACTIONS = READONLY_ACTIONS + [
@@ -374,6 +381,26 @@ def seed_network(moto: Moto, account: str) -> tuple[str, str]:
     return subnet, sg
 
 
+def seed_scalable_target(moto: Moto, account: str, cluster_name: str, env: str, svc: str) -> dict[str, Any] | None:
+    bounds = SCALABLE_TARGETS.get((env, svc))
+    if bounds is None:
+        return None
+    aas = moto.seed_client("application-autoscaling", account)
+    resource_id = f"service/{cluster_name}/{svc}"
+    aas.register_scalable_target(
+        ServiceNamespace="ecs",
+        ResourceId=resource_id,
+        ScalableDimension="ecs:service:DesiredCount",
+        MinCapacity=bounds[0],
+        MaxCapacity=bounds[1],
+    )
+    got = aas.describe_scalable_targets(ServiceNamespace="ecs", ResourceIds=[resource_id])["ScalableTargets"]
+    if [(t["MinCapacity"], t["MaxCapacity"]) for t in got] != [bounds]:
+        raise SeedError(f"scalable target {resource_id}: {got}")
+    log(f"application-autoscaling {resource_id} in {account}: min {bounds[0]}, max {bounds[1]}")
+    return {"resource_id": resource_id, "min_capacity": bounds[0], "max_capacity": bounds[1]}
+
+
 def seed_environment(moto: Moto, env: str, account: str, repos: dict[str, Any]) -> dict[str, Any]:
     subnet, sg = seed_network(moto, account)
     ecs = moto.seed_client("ecs", account)
@@ -472,6 +499,7 @@ def seed_environment(moto: Moto, env: str, account: str, repos: dict[str, Any]) 
             "log_group": log_group,
             "log_streams": streams,
             "log_lines_per_stream": LOG_LINES,
+            "scalable_target": seed_scalable_target(moto, account, cluster_name, env, svc),
         }
 
     # Check what was seeded as a client of this account sees it (still auth off).
@@ -608,6 +636,21 @@ def verify(moto: Moto, world: dict[str, Any]) -> None:
     deployer_ecr = moto.client("ecr", *assume(moto, ci, reg["deployer_role_arn"]))
     code2 = expect_error(f"PutImage {repo}:dev as registry {ROLE_DEPLOYER}", {"ImageAlreadyExistsException"}, put(deployer_ecr))
     log(f"verify: PutImage as {ROLE_READONLY}@registry -> {code}; as {ROLE_DEPLOYER}@registry -> {code2}")
+
+    # 5c. The read-only role reads the Application Auto Scaling target (IAM checked); NoPermissions may not.
+    target = fe["scalable_target"]
+    aas = moto.client("application-autoscaling", *creds)
+    got = aas.describe_scalable_targets(ServiceNamespace="ecs", ResourceIds=[target["resource_id"]])["ScalableTargets"]
+    if [(t["MinCapacity"], t["MaxCapacity"]) for t in got] != [(target["min_capacity"], target["max_capacity"])]:
+        raise SeedError(f"DescribeScalableTargets as {ROLE_READONLY}@dev: {got}")
+    code = expect_error(
+        "DescribeScalableTargets as NoPermissions",
+        {"AccessDenied", "AccessDeniedException"},
+        lambda: moto.client("application-autoscaling", *assume(moto, ci, dev["no_permissions_role_arn"])).describe_scalable_targets(
+            ServiceNamespace="ecs"
+        ),
+    )
+    log(f"verify: {ROLE_READONLY}@dev reads {target['resource_id']}; {ROLE_NONE} -> {code}")
 
     # 6. NoPermissions is denied ECS.
     none_ecs = moto.client("ecs", *assume(moto, ci, dev["no_permissions_role_arn"]))
