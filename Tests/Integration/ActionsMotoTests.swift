@@ -124,6 +124,60 @@ final class ActionsMotoTests: XCTestCase {
         XCTAssertEqual(recordsDone, lines.count, "nothing to do writes nothing")
     }
 
+    /// Read-only in every form refuses before any AWS call, exits 5 and names the switch: `--read-only` before or
+    /// after the subcommand, `read_only: true` in the config, and `read_only: true` on the target environment.
+    func testReadOnlyInEveryFormRefusesAndTheWorldIsUnchanged() async throws {
+        let world = try MotoWorld.load()
+        let before = try await tags(world)
+        let deploymentBefore = try await prodDeploymentId(world)
+        let config = try configPath(world)
+        let promote = ["promote", "frontend", "--from", "uat", "--yes", "--confirm-env", "prod", "--no-wait", "--config", config]
+        let rollback = ["rollback", "frontend", "--env", "prod", "--yes", "--confirm-env", "prod", "--no-wait", "--config", config]
+        let restart = ["restart", "frontend", "--env", "prod", "--yes", "--confirm-env", "prod", "--no-wait", "--config", config]
+        var runs: [(String, [String], String)] = []
+        for command in [promote, rollback, restart] {
+            runs.append(("--read-only after \(command[0])", command + ["--read-only"], "read-only (--read-only)"))
+            runs.append(("--read-only before \(command[0])", ["--read-only"] + command, "read-only (--read-only)"))
+        }
+        let globalFile = try world.writeConfig(extra: "read_only: true\n")
+        let prodOnly = try world.writeConfig()
+        let text = try String(contentsOf: prodOnly, encoding: .utf8)
+        try text.replacingOccurrences(of: "    protected: true", with: "    protected: true\n    read_only: true").write(to: prodOnly, atomically: true, encoding: .utf8)
+        runs.append(("read_only: true", Array(promote.dropLast()) + [globalFile.path], "read-only (read_only: true (\(globalFile.path):"))
+        runs.append(("prod's read_only: true", Array(rollback.dropLast()) + [prodOnly.path], "read-only (read_only: true on environment prod (\(prodOnly.path)))"))
+        for (label, arguments, said) in runs {
+            let result = try ECSDashProcess.run(arguments, environment: world.keys(of: "ci"))
+            XCTAssertEqual(result.status, 5, "\(label): \(result.stdout)\(result.stderr)")
+            XCTAssertTrue(result.stderr.contains(said), "\(label) names its switch: \(result.stderr)")
+            XCTAssertTrue(result.stdout.isEmpty, "\(label): refused before any plan was read: \(result.stdout)")
+        }
+        // Outside prod, the per-environment switch does not refuse.
+        let dryRun = try ECSDashProcess.run(["restart", "frontend", "--env", "dev", "--dry-run", "--config", prodOnly.path], environment: world.keys(of: "ci"))
+        XCTAssertEqual(dryRun.status, 0, dryRun.stderr)
+        let after = try await tags(world)
+        let deploymentAfter = try await prodDeploymentId(world)
+        XCTAssertEqual(after, before, "no tag moved")
+        XCTAssertEqual(deploymentAfter, deploymentBefore, "no deployment was forced")
+    }
+
+    /// The viewer identity cannot assume the deployer roles: it is told so, naming the role, before any prompt.
+    func testTheViewerIsRefusedBeforeAnyPromptWithTheRoleNamed() async throws {
+        let world = try MotoWorld.load()
+        let before = try await tags(world)
+        let config = try configPath(world)
+        // No --yes and no terminal: the confirmation would be refused for want of one, but the roles come first.
+        let result = try ECSDashProcess.run(["promote", "frontend", "--from", "uat", "--to", "prod", "--no-wait", "--config", config],
+                                            environment: world.keys(of: "readonly"))
+        XCTAssertEqual(result.status, 1, result.stdout + result.stderr)
+        XCTAssertTrue(result.stderr.contains("cannot act in the registry: assuming \(world.registry.deployer_role_arn) was refused (AccessDenied)"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("needs sts:AssumeRole on \(world.registry.deployer_role_arn)"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("nothing was asked and nothing was changed"), result.stderr)
+        XCTAssertFalse(result.stdout.contains("Type its name") || result.stderr.contains("no terminal to confirm on"), "nothing was asked: \(result.stdout)")
+        XCTAssertTrue(result.stdout.contains("✓ adjacent"), "the plan and gates were shown first:\n\(result.stdout)")
+        let after = try await tags(world)
+        XCTAssertEqual(after, before)
+    }
+
     func testReadOnlyKeysAreDeniedWithTheMissingPermissionAndNothingChanges() async throws {
         let world = try MotoWorld.load()
         let before = try await tags(world)
