@@ -124,6 +124,28 @@ final class ActionsMotoTests: XCTestCase {
         XCTAssertEqual(recordsDone, lines.count, "nothing to do writes nothing")
     }
 
+    /// moto's tasks never change and report no image digest, so a promotion is never seen running: the watch says so
+    /// at its timeout (exit 4, "no task runs sha256:… yet") instead of trusting the deployment's COMPLETED.
+    func testAWatchThatNeverSeesTheNewDigestSaysSoAtItsTimeout() async throws {
+        let world = try MotoWorld.load()
+        let seeded = world.registry.repositories[repository]!.tags
+        let config = try configPath(world)
+        do {
+            let result = try ECSDashProcess.run(["promote", "frontend", "--from", "uat", "--yes", "--confirm-env", "prod", "--wait-timeout", "3s",
+                                                 "--config", config], environment: world.keys(of: "ci"))
+            XCTAssertEqual(result.status, 4, result.stdout + result.stderr)
+            let short = String(seeded["uat"]!.prefix(19))
+            XCTAssertTrue(result.stderr.contains("not done after 3s") && result.stderr.contains("no task runs \(short) yet")
+                          && result.stderr.contains("ECS reports no image digest"), result.stderr)
+            XCTAssertTrue(result.stdout.contains("waiting for tasks to run \(short)"), "the progress said what it waited for:\n\(result.stdout)")
+        } catch {
+            try? await restore(seeded, world)
+            throw error
+        }
+        try await restore(seeded, world)
+        try await removeTag("prod-previous", world)
+    }
+
     /// Read-only in every form refuses before any AWS call, exits 5 and names the switch: `--read-only` before or
     /// after the subcommand, `read_only: true` in the config, and `read_only: true` on the target environment.
     func testReadOnlyInEveryFormRefusesAndTheWorldIsUnchanged() async throws {

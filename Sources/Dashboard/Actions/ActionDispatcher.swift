@@ -67,10 +67,16 @@ actor ActionDispatcher {
             return try await rollback(request, environment: environment, target: target, confirm: confirm, progress: progress)
         case .restart(let environment):
             let snapshot = try await read(environment, services: [request.service])
-            guard snapshot.service(named: request.service) != nil else { throw noService(request.service, environment) }
+            guard let service = snapshot.service(named: request.service) else { throw noService(request.service, environment) }
             let calls: [PlannedCall] = [.updateService(environment: environment, cluster: snapshot.cluster, service: request.service, taskDefinition: nil)]
-            progress(ActionProgress(kind: .plan, text: "restart \(request.service) in \(environment): same image, new tasks\n  API calls:\n    1. \(calls[0].summary)"))
-            return try await confirmAndExecute(request, calls: calls, record: record(request, from: nil, to: environment), progress: progress, confirm: confirm)
+            // The new tasks resolve the tag again: the watch checks they run what it names now.
+            let digest = await currentDigest(of: service.image)
+            progress(ActionProgress(kind: .plan, text: "restart \(request.service) in \(environment): same image\(digest.map { " (\(DigestText.short($0)))" } ?? ""), new tasks"
+                + "\n  API calls:\n    1. \(calls[0].summary)"))
+            var base = record(request, from: nil, to: environment)
+            base.oldDigest = service.runningDigests.count == 1 ? service.runningDigests[0] : nil
+            base.newDigest = digest
+            return try await confirmAndExecute(request, calls: calls, record: base, progress: progress, confirm: confirm)
         case .scale(let environment, let count):
             let plan = try await ScalePlanner(access: access).plan(service: request.service, environment: environment, count: count)
             progress(ActionProgress(kind: .plan, text: plan.render()))
@@ -162,7 +168,7 @@ actor ActionDispatcher {
                                   exitCode: ActionOutcome.failure)
             }
         }
-        let follow = ActionWatch.after(request, deployments: deployments)
+        let follow = ActionWatch.after(request, deployments: deployments, digest: base.newDigest)
         guard request.wait, let watching = follow, let fetcher = access.fetcher(environment) else {
             return .ok("\(request.summary): done\(follow.map { " (not watching \($0.noun): --no-wait)" } ?? "")", wrote: true)
         }
@@ -257,6 +263,16 @@ actor ActionDispatcher {
             throw ActionError(message: "the config has no registry: promotions retag images in the shared registry", exitCode: ActionOutcome.usage)
         }
         return PromotionPlanner(ecr: ECRClient(context: registry.context), environmentNames: access.config.environments.map(\.name))
+    }
+
+    /// The digest an image reference names now: its pinned digest, or what its tag points at in the registry (nil
+    /// when the registry cannot say; the watch then checks that the new deployment's tasks replaced the old ones).
+    func currentDigest(of image: ImageReference?) async -> String? {
+        guard let image else { return nil }
+        if let pinned = image.pinnedDigest { return pinned }
+        guard let tag = image.tag, let registry = access.sources.registry else { return nil }
+        let result = try? await ECRClient(context: registry.context).batchGetImage(repositoryName: image.repository, imageIds: [ECRImageIdentifier(imageTag: tag)])
+        return result?.images.first.map(PromotionPlanner.digest(of:))
     }
 
     /// This machine's audit log, for when earlier runs moved tags; one that cannot be read tells nothing.

@@ -1,7 +1,8 @@
 import AWSClient
 import Foundation
 
-/// Follows the deployments an action started until all complete, one fails or is rolled back, or time runs out.
+/// Follows the deployments an action started until all are really done (see `RolloutCheck`), one fails or is
+/// rolled back, or time runs out.
 /// Sleeps on the injected clock, so simulator tests step time instead of waiting.
 struct DeploymentWatcher: Sendable {
     let ecs: ECSClient
@@ -18,37 +19,47 @@ struct DeploymentWatcher: Sendable {
         case interrupted
     }
 
-    /// `deployments`: service name → the deployment id UpdateService returned.
-    func watch(_ deployments: [String: String?], timeout: TimeInterval, progress: @Sendable (String) -> Void) async -> Verdict {
+    /// `deployments`: service name → the deployment id UpdateService returned; `digest`: the image the action
+    /// deployed (nil when unknown). Done only when each deployment COMPLETED, runs as many tasks as desired, and
+    /// every running task runs `digest`; the timeout says which of those never came.
+    func watch(_ deployments: [String: String?], digest: String?, timeout: TimeInterval, progress: @Sendable (String) -> Void) async -> Verdict {
         let deadline = clock.now().addingTimeInterval(timeout)
-        var last: [String: WatchState] = [:]
+        var last: [String: RolloutCheck] = [:]
         while true {
             do {
-                let services = try await ecs.describeServices(cluster: cluster, services: deployments.keys.sorted()).items
-                var states: [String: WatchState] = [:]
-                for service in services {
-                    guard let name = service.serviceName, let id = deployments[name] else { continue }
-                    states[name] = WatchState.of(service, deploymentId: id)
+                let checks = try await check(deployments, digest: digest)
+                for (name, check) in checks.sorted(by: { $0.key < $1.key }) where last[name] != check { progress(check.line) }
+                last = checks
+                if let failed = checks.values.first(where: { if case .failed = $0.state { return true } else { return false } }),
+                   case .failed(let reason) = failed.state {
+                    return .failed(service: failed.service, reason: reason)
                 }
-                for (name, state) in states.sorted(by: { $0.key < $1.key }) where last[name] != state {
-                    progress("\(name): \(Self.describe(state))")
-                }
-                last = states
-                if let (name, state) = states.first(where: { if case .failed = $0.value { return true } else { return false } }),
-                   case .failed(let reason) = state {
-                    return .failed(service: name, reason: reason)
-                }
-                if states.count == deployments.count, states.values.allSatisfy({ $0 == .completed }) { return .completed }
+                if checks.count == deployments.count, checks.values.allSatisfy(\.isDone) { return .completed }
             } catch {
                 // A failed poll is not a failed deployment: say so and keep watching until the deadline.
                 progress("poll failed: \(ErrorReport.describe(error))")
             }
             let left = deadline.timeIntervalSince(clock.now())
             guard left > 0 else {
-                return .timedOut("still not finished after \(Int(timeout))s; ECS keeps going; watch with `ecsdash status`")
+                let missing = last.sorted { $0.key < $1.key }.filter { !$0.value.isDone }.map { "\($0.key): \($0.value.missing)" }
+                return .timedOut("not done after \(Int(timeout))s: \(missing.isEmpty ? "no answer from ECS" : missing.joined(separator: "; ")); "
+                    + "ECS keeps going; watch with `ecsdash status`")
             }
             do { try await clock.sleep(seconds: min(interval, left)) } catch { return .interrupted }
         }
+    }
+
+    /// One look at every watched service: DescribeServices for all, then each one's running tasks.
+    private func check(_ deployments: [String: String?], digest: String?) async throws -> [String: RolloutCheck] {
+        let services = try await ecs.describeServices(cluster: cluster, services: deployments.keys.sorted()).items
+        var checks: [String: RolloutCheck] = [:]
+        for service in services {
+            guard let name = service.serviceName, let id = deployments[name] else { continue }
+            let arns = try await ecs.listTasks(cluster: cluster, serviceName: name, desiredStatus: .running)
+            let tasks = arns.isEmpty ? [] : try await ecs.describeTasks(cluster: cluster, tasks: arns).items.filter { $0.group == nil || $0.group == "service:\(name)" }
+            checks[name] = RolloutCheck.of(service, deploymentId: id, digest: digest, tasks: tasks)
+        }
+        return checks
     }
 
     static func describe(_ state: WatchState) -> String {

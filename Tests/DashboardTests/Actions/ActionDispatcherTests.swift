@@ -198,7 +198,25 @@ final class ActionDispatcherTests: XCTestCase {
         restart.waitTimeout = 5
         let outcome = await bench.run(restart)
         XCTAssertEqual(outcome.exitCode, ActionOutcome.deploymentFailed, outcome.message)
-        XCTAssertTrue(outcome.message.contains("still not finished after 5s"), outcome.message)
+        XCTAssertTrue(outcome.message.contains("not done after 5s: frontend: the deployment never COMPLETED"), outcome.message)
+    }
+
+    /// COMPLETED alone is not done: the watch ends when the deployment completed, running = desired, and every
+    /// running task runs the digest the promotion deployed; its lines say which it waits for.
+    func testAPromotionIsDoneOnlyWhenEveryTaskRunsTheNewDigest() async throws {
+        let bench = ActionTestBench()
+        let uat = try await bench.tagDigest("myapp-frontend", "uat")
+        let digest = try XCTUnwrap(uat)
+        let outcome = await bench.run(ActionTestBench.promote("frontend"))
+        XCTAssertEqual(outcome.exitCode, 0, outcome.message)
+        XCTAssertTrue(outcome.message.hasSuffix("deployment COMPLETED, every task runs \(DigestText.short(digest))"), outcome.message)
+        let watch = bench.lines.all.filter { $0.hasPrefix("frontend:") }
+        XCTAssertTrue(watch.contains { $0.contains("waiting for") && $0.contains("tasks to run \(DigestText.short(digest))") }, "\(watch)")
+        XCTAssertEqual(watch.last, "frontend: COMPLETED, every running task runs the new image", "\(watch)")
+        let ecs = try await bench.harness.ecs("prod")
+        let arns = try await ecs.listTasks(cluster: "app-prod", serviceName: "frontend")
+        let tasks = try await ecs.describeTasks(cluster: "app-prod", tasks: arns).items
+        XCTAssertTrue(tasks.filter { $0.lastStatus == "RUNNING" }.allSatisfy { RolloutCheck.digests(of: $0) == [digest] }, "what ECS runs now")
     }
 
     func testSourceMidRolloutBlocksUntilForcedWithAReasonWhichIsAudited() async throws {
