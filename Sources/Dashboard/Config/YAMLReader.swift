@@ -90,7 +90,7 @@ struct YAMLReader {
 
     func kind(_ node: Node) -> String {
         switch node {
-        case .scalar(let scalar): return "the value `\(scalar.string)`"
+        case .scalar(let scalar): return "the value \(VisibleText.quoted(scalar.string))"
         case .mapping: return "a mapping"
         case .sequence: return "a list"
         default: return "an alias"
@@ -99,7 +99,9 @@ struct YAMLReader {
 
     /// The allowed key nearest to a misspelt one (edit distance ≤ 2).
     static func closest(to key: String, in allowed: Set<String>) -> String? {
-        let candidates = allowed.sorted().map { (name: $0, distance: editDistance(key, $0)) }
+        // Lengths more than 2 apart are more than 2 edits apart: skipping them keeps a huge key from costing seconds.
+        let length = key.count
+        let candidates = allowed.sorted().filter { abs($0.count - length) <= 2 }.map { (name: $0, distance: editDistance(key, $0)) }
         return candidates.filter { $0.distance <= 2 }.min { $0.distance < $1.distance }?.name
     }
 

@@ -12,7 +12,7 @@ struct ThemeLoader {
         let name = environment["NO_COLOR"] != nil ? "mono" : name
         guard Self.isValidName(name) else {
             throw ConfigError(file: "ecsdash", line: nil, column: nil, key: "theme",
-                              message: "`\(name)` is not a theme name (letters, digits, ., - and _)")
+                              message: "\(VisibleText.quoted(name)) is not a theme name (letters, digits, ., - and _)")
         }
         if let file = locate(name, environment: environment) {
             return try read(file, name: name)

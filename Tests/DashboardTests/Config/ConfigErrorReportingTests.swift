@@ -1,0 +1,51 @@
+import Foundation
+import XCTest
+@testable import Dashboard
+
+/// How config and theme errors show what is in the file: invisible characters escaped, quotes capped, one line.
+final class ConfigErrorReportingTests: XCTestCase {
+    func error(_ text: String) -> String {
+        do {
+            _ = try ConfigParser(file: "test.yaml").parse(text)
+            return "no error"
+        } catch {
+            return "\(error)"
+        }
+    }
+
+    func testInvisibleCharactersInKeysAreShownEscaped() {
+        XCTAssertEqual(error("region: eu-west-1\nre\u{FEFF}fresh: 5s\n" + ConfigParserTests.minimal),
+                       "test.yaml:2:1: re\\u{FEFF}fresh: unknown key (did you mean `refresh`?)")
+        XCTAssertEqual(error("refresh\u{200B}: 5s\n" + ConfigParserTests.minimal),
+                       "test.yaml:1:1: refresh\\u{200B}: unknown key (did you mean `refresh`?)")
+        XCTAssertEqual(error("\"re\\tfresh\": 5s\n" + ConfigParserTests.minimal),
+                       "test.yaml:1:1: re\\tfresh: unknown key (did you mean `refresh`?)")
+    }
+
+    func testInvisibleCharactersInValuesAreShownEscaped() {
+        XCTAssertEqual(error("region: \"eu-west-1\\u00A0\"\n" + ConfigParserTests.minimal),
+                       "test.yaml:1:9: region: `eu-west-1\\u{00A0}` is not an AWS region (like eu-west-1)")
+    }
+
+    func testAQuotedValueIsCapped() {
+        let long = String(repeating: "x", count: 100_000)
+        let message = error("region: \(long)\n" + ConfigParserTests.minimal)
+        XCTAssertEqual(message, "test.yaml:1:9: region: `\(String(repeating: "x", count: 60))…` is not an AWS region (like eu-west-1)")
+        let block = error("environments:\n  - name: |\n" + String(repeating: "      line\n", count: 10_000) + "    account: \"222222222222\"\n    cluster: c\n")
+        XCTAssertLessThan(block.count, 200, block)
+        XCTAssertFalse(block.contains("\n"), block)
+    }
+
+    func testAHugeUnknownKeyIsCapped() {
+        // libyaml allows 1024 characters in a simple key; an explicit `?` key has no limit.
+        let key = String(repeating: "k", count: 1_000_000)
+        let message = error("? \(key)\n: 1\n" + ConfigParserTests.minimal)
+        XCTAssertEqual(message, "test.yaml:1:3: \(String(repeating: "k", count: 120))…: unknown key")
+    }
+
+    func testThemeErrorsQuoteTheSameWay() {
+        XCTAssertThrowsError(try ThemeParser(file: "t.yaml").parse("roles:\n  header:\n    fg: \"red\u{200D}\"\n", name: "t")) { error in
+            XCTAssertEqual("\(error)", "t.yaml:3:9: roles.header.fg: `red\\u{200D}` is not a colour (a name, 0-255 or #rrggbb); did you mean `red`?")
+        }
+    }
+}
