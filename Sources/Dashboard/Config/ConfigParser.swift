@@ -120,11 +120,10 @@ struct ConfigParser {
 
     private func duration(_ node: Node, _ path: String, minimum: TimeInterval) throws(ConfigError) -> TimeInterval {
         let text = try reader.string(node, path)
-        guard let seconds = Duration.seconds(text) else {
-            throw reader.error(node, path, "`\(text)` is not a duration (like 10s, 2m, 1h30m)")
+        switch Duration.parse(text, minimum: minimum) {
+        case .success(let seconds): return seconds
+        case .failure(let problem): throw reader.error(node, path, problem.message(for: text))
         }
-        guard seconds >= minimum else { throw reader.error(node, path, "must be at least \(Duration.format(minimum))") }
-        return seconds
     }
 
     private func keyBindings(_ node: Node, _ path: String) throws(ConfigError) -> [String: String] {
