@@ -1,3 +1,5 @@
+import AWSClient
+
 /// A problem in a config file, pointing at the file, line, column and key, worded to be fixed at once.
 ///
 /// The key and message are shown with invisible characters escaped and capped in length: both can hold text
@@ -17,6 +19,11 @@ struct ConfigError: Error, Equatable, CustomStringConvertible {
         self.column = column
         self.key = key
         self.message = message
+    }
+
+    /// A file that could not be read as text, at the line of its first byte that is not UTF-8 when that is why.
+    init(reading error: UserFileError, file: String? = nil, what: String) {
+        self.init(file: file ?? error.path, line: error.line, column: nil, key: "", message: "cannot read \(what): \(error.reason)")
     }
 
     var description: String {
