@@ -48,4 +48,34 @@ final class ConfigErrorReportingTests: XCTestCase {
             XCTAssertEqual("\(error)", "t.yaml:3:9: roles.header.fg: `red\\u{200D}` is not a colour (a name, 0-255 or #rrggbb); did you mean `red`?")
         }
     }
+
+    func testADuplicateKeyPointsAtTheDuplicate() {
+        XCTAssertEqual(error("region: eu-west-1\nregion: eu-west-2\n" + ConfigParserTests.minimal),
+                       "test.yaml:2:1: region: appears twice (first at line 1, column 1)")
+        XCTAssertEqual(error(ConfigParserTests.minimal + "\n    cluster: again\n"),
+                       "test.yaml:5:5: environments[0].cluster: appears twice (first at line 4, column 5)")
+        XCTAssertEqual(error("environments:\n  - {name: dev, account: \"222222222222\", cluster: a}\n  - {name: sit, \"name\": x, cluster: b}\n"),
+                       "test.yaml:3:17: environments[1].name: appears twice (first at line 3, column 6)")
+    }
+
+    func testRepeatedDuplicatesPointAtTheFirstRepeat() {
+        XCTAssertEqual(error("theme: a\ntheme: b\ntheme: c\n" + ConfigParserTests.minimal),
+                       "test.yaml:2:1: theme: appears twice (first at line 1, column 1)")
+        XCTAssertEqual(error("theme: a\nregion: eu-west-1\ntheme: b\nregion: eu-west-2\n" + ConfigParserTests.minimal),
+                       "test.yaml:4:1: region: appears twice (first at line 2, column 1)", "Yams reports the keys in sorted order")
+    }
+
+    func testADuplicateKeyErrorDoesNotEchoTheFile() {
+        let filler = String(repeating: "# a comment line that makes the file large\n", count: 50_000)
+        let message = error("region: eu-west-1\n" + filler + "region: eu-west-2\n" + ConfigParserTests.minimal)
+        XCTAssertEqual(message, "test.yaml:50002:1: region: appears twice (first at line 1, column 1)")
+        XCTAssertLessThan(message.count, 200)
+    }
+
+    func testAControlCharacterIsLocatedAndShownEscaped() {
+        XCTAssertEqual(error("region: eu-west-1\nprofile: a\u{1}b\n"),
+                       "test.yaml:2:11: YAML syntax: control characters are not allowed (\\u{0001})")
+        XCTAssertEqual(error("region: eu-west-1\r\nprofile: \u{7F}\n"),
+                       "test.yaml:2:10: YAML syntax: control characters are not allowed (\\u{007F})")
+    }
 }
