@@ -39,7 +39,9 @@ public enum AWSJSON {
             }
             let text = try container.decode(String.self)
             if let date = parseTimestamp(text, unit: unit) { return date }
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "not a timestamp: \(text)")
+            // The reply's own text, which becomes the error's message: enough of it to recognise.
+            let shown = text.count > 64 ? text.prefix(64) + "…" : Substring(text)
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "not a timestamp: \(shown)")
         }
         return decoder
     }
