@@ -33,6 +33,19 @@ enum YAMLPosition {
         return found
     }
 
+    /// How many lines libyaml sees: one more than the line breaks.
+    static func lineCount(_ text: String) -> Int {
+        var last = 1
+        walk(text) { _, position in
+            last = position.line
+            return false
+        }
+        let scalars = text.unicodeScalars
+        // After a final break there is one more (empty) line, where a mark at the very end lies.
+        if let end = scalars.last, "\r\n\u{85}\u{2028}\u{2029}".unicodeScalars.contains(end) { last += 1 }
+        return last
+    }
+
     /// Calls `visit` with each scalar's index and position until it returns true.
     private static func walk(_ text: String, _ visit: (String.UnicodeScalarView.Index, Point) -> Bool) {
         let scalars = text.unicodeScalars
