@@ -13,23 +13,20 @@ enum VisibleText {
     }
 
     /// `text` with control, format and separator characters other than the plain space written as escapes
-    /// (`\n`, `\t`, `\u{200B}`), cut after `limit` characters.
+    /// (`\n`, `\t`, `\u{200B}`), cut (with `…`) where it would grow past `limit` scalars, escapes counted as written.
     static func escaped(_ text: some StringProtocol, limit: Int) -> String {
-        var result = ""
+        var result = String.UnicodeScalarView()
         var count = 0
         for scalar in text.unicodeScalars {
-            guard count < limit else {
-                result += "…"
+            let piece = isInvisible(scalar) ? Array(escape(scalar).unicodeScalars) : [scalar]
+            guard count + piece.count <= limit else {
+                result.append("…")
                 break
             }
-            if isInvisible(scalar) {
-                result += escape(scalar)
-            } else {
-                result.unicodeScalars.append(scalar)
-            }
-            count += 1
+            result.append(contentsOf: piece)
+            count += piece.count
         }
-        return result
+        return String(result)
     }
 
     static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {

@@ -28,7 +28,7 @@ struct YAMLReader {
             guard let (point, scalar) = YAMLPosition.first(in: text, where: { !YAMLPosition.isAllowedInYAML($0) }) else {
                 return syntax(problem, line: nil, column: nil)
             }
-            return syntax("\(problem) (\(VisibleText.escaped(String(scalar), limit: 1)))", line: point.line, column: point.column)
+            return syntax("\(problem) (\(VisibleText.escaped(String(scalar), limit: 16)))", line: point.line, column: point.column)
         }
         if case .duplicatedKeysInMapping(let duplicates, let context) = yaml {
             let key = duplicates.first ?? ""

@@ -36,6 +36,14 @@ final class ConfigErrorReportingTests: XCTestCase {
         XCTAssertFalse(block.contains("\n"), block)
     }
 
+    /// Found by fuzzing the duration parser: 60 invisible characters escaped came to 480.
+    func testTheCapCountsEscapesAsWritten() {
+        let zeroWidth = String(repeating: "\u{200B}", count: 1_000)
+        XCTAssertEqual(VisibleText.quoted(zeroWidth), "`" + String(repeating: "\\u{200B}", count: 7) + "…`")
+        let bells = String(repeating: "\u{7}", count: 1_000)
+        XCTAssertEqual(Duration.Problem.malformed.message(for: bells + "s"), "`" + String(repeating: "\\u{0007}", count: 7) + "…` is not a duration (like 10s, 2m, 1h30m)")
+    }
+
     func testAHugeUnknownKeyIsCapped() {
         // libyaml allows 1024 characters in a simple key; an explicit `?` key has no limit.
         let key = String(repeating: "k", count: 1_000_000)
