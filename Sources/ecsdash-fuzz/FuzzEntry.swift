@@ -4,7 +4,7 @@ import Foundation
 
 // ecsdash-fuzz: the parser fuzz targets behind one binary.
 //
-// Built by scripts/fuzz with -sanitize=fuzzer and -DECSDASH_LIBFUZZER, it is a libFuzzer binary: the target comes
+// Built by scripts/fuzz with -sanitize=fuzzer and -DECSDASH_LIBFUZZER, it runs libFuzzer: the target comes
 // from ECSDASH_FUZZ_TARGET, and ECSDASH_FUZZ_WRITE_SEEDS=DIR writes that target's seeds and dictionary (DIR/dict)
 // and exits. Built as usual, it replays inputs, for reproducing a crash without the instrumented build:
 //     ecsdash-fuzz TARGET FILE…     run each file through TARGET
@@ -39,29 +39,38 @@ let selectedTarget: FuzzTarget = {
     return target
 }()
 
-@_cdecl("LLVMFuzzerInitialize")
-public func fuzzerInitialize(_ argc: UnsafeMutablePointer<Int32>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>) -> Int32 {
-    let target = selectedTarget
-    if let directory = ProcessInfo.processInfo.environment["ECSDASH_FUZZ_WRITE_SEEDS"] {
-        do {
-            try writeSeeds(of: target, to: directory)
-            exit(0)
-        } catch {
-            FileHandle.standardError.write(Data("cannot write seeds to \(directory): \(error)\n".utf8))
-            exit(1)
-        }
-    }
-    return 0
-}
+/// libFuzzer's driver, for a binary that has its own `main`: SwiftPM links every executable's entry point as
+/// `main`, so libFuzzer's `main` cannot be the one that runs. Declared by symbol name as it has no Swift header;
+/// its pointer and integer arguments are passed the same way under Swift's and C's conventions.
+@_silgen_name("LLVMFuzzerRunDriver")
+func LLVMFuzzerRunDriver(_ argc: UnsafeMutablePointer<Int32>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
+                         _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32) -> Int32
 
-@_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzerTestOneInput(_ bytes: UnsafePointer<UInt8>?, _ count: Int) -> Int32 {
-    // A copy of exactly `count` bytes, so the address sanitizer guards its end.
-    let input = bytes.map { Data(bytes: $0, count: count) } ?? Data()
-    if let violation = selectedTarget.run(input) {
-        fatalError("\(selectedTarget.name): \(violation)")
+/// Runs libFuzzer on the target `ECSDASH_FUZZ_TARGET` names, or writes its seeds when `ECSDASH_FUZZ_WRITE_SEEDS` is set.
+@main
+enum FuzzMain {
+    static func main() {
+        let target = selectedTarget
+        if let directory = ProcessInfo.processInfo.environment["ECSDASH_FUZZ_WRITE_SEEDS"] {
+            do {
+                try writeSeeds(of: target, to: directory)
+                exit(0)
+            } catch {
+                FileHandle.standardError.write(Data("cannot write seeds to \(directory): \(error)\n".utf8))
+                exit(1)
+            }
+        }
+        var argc = CommandLine.argc
+        var argv = CommandLine.unsafeArgv
+        exit(LLVMFuzzerRunDriver(&argc, &argv) { bytes, count in
+            // A copy of exactly `count` bytes, so the address sanitizer guards its end.
+            let input = bytes.map { Data(bytes: $0, count: count) } ?? Data()
+            if let violation = selectedTarget.run(input) {
+                fatalError("\(selectedTarget.name): \(violation)")
+            }
+            return 0
+        })
     }
-    return 0
 }
 
 #else
