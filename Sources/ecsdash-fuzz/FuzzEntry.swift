@@ -9,6 +9,7 @@ import Foundation
 // and exits. Built as usual, it replays inputs, for reproducing a crash without the instrumented build:
 //     ecsdash-fuzz TARGET FILE…     run each file through TARGET
 //     ecsdash-fuzz TARGET --mutate N [SEED]   N deterministic mutations of TARGET's seeds (no coverage guidance)
+//     ecsdash-fuzz TARGET --seeds DIR   write TARGET's seeds and dictionary into DIR
 //     ecsdash-fuzz                  list the targets
 
 /// Every target, AWSClient's and the dashboard's.
