@@ -60,3 +60,22 @@ final class ConfigFileReadingTests: XCTestCase {
         }
     }
 }
+
+/// `ecsdash call --input @FILE` reads its file as the config is read.
+final class CallInputFileTests: XCTestCase {
+    func testAPipeIsReadAndAMissingFileIsSaidPlainly() throws {
+        var fds: [Int32] = [0, 0]
+        XCTAssertEqual(pipe(&fds), 0)
+        let body = #"{"cluster":"app-dev"}"#
+        XCTAssertEqual(body.utf8.count, body.withCString { write(fds[1], $0, body.utf8.count) })
+        close(fds[1])
+        defer { close(fds[0]) }
+        let piped = try CallCommand.parse(["ecs", "ListServices", "--input", "@/dev/fd/\(fds[0])"])
+        XCTAssertEqual(String(decoding: try piped.requestBody(), as: UTF8.self), body, "FileManager.contents(atPath:) gave nil for a pipe")
+
+        let missing = try CallCommand.parse(["ecs", "ListServices", "--input", "@/nonexistent/query.json"])
+        XCTAssertThrowsError(try missing.requestBody()) { error in
+            XCTAssertEqual("\(error)", "cannot read --input file /nonexistent/query.json: it does not exist")
+        }
+    }
+}
