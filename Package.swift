@@ -7,12 +7,14 @@ let package = Package(
     products: [
         .executable(name: "ecsdash", targets: ["ecsdash"]),
         .executable(name: "ecsdash-bench", targets: ["ecsdash-bench"]),
+        .executable(name: "ecsdash-fuzz", targets: ["ecsdash-fuzz"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
-        // YAML for the config and theme files; its composer keeps each node's line and column for error messages.
-        .package(url: "https://github.com/jpsim/Yams.git", "5.0.1"..<"7.0.0"),
+        // YAML for the config and theme files; its composer keeps each node's line and column for error messages,
+        // and from 6.0 reports a repeated key (YamlError.duplicatedKeysInMapping), which the config errors point at.
+        .package(url: "https://github.com/jpsim/Yams.git", "6.0.0"..<"7.0.0"),
         // HTTP for every AWS call: pooled connections, deadlines and cancellation that never blocks (URLSession on
         // Linux deadlocks when a task is cancelled as its request completes). What the Swift AWS SDKs use on Linux.
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
@@ -62,6 +64,8 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "ecsdash-bench", dependencies: ["AWSClient", "Dashboard", "TestSupport"], path: "Benchmarks"),
+        // The parser fuzz targets as one binary: libFuzzer's when scripts/fuzz builds it, a replayer otherwise.
+        .executableTarget(name: "ecsdash-fuzz", dependencies: ["AWSClient", "Dashboard"]),
         .testTarget(name: "AWSClientTests", dependencies: ["AWSClient", "TestSupport"]),
         .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "AWSClient", "CNcurses"]),
         .testTarget(name: "IntegrationTests", dependencies: ["AWSClient", "Dashboard", "TestSupport"], path: "Tests/Integration", exclude: ["moto", "proxy"]),

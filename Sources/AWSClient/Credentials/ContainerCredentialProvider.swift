@@ -69,10 +69,11 @@ public struct ContainerCredentialProvider: CredentialProvider {
     func authorizationToken() throws(CredentialError) -> String? {
         var token: String?
         if let path = AWSConfigLocation.nonEmpty(environment["AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE"]) {
-            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-                throw CredentialError.failed(Self.name, "cannot read AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE at \(path)")
+            do {
+                token = try UserFile.read(path).trimmingCharacters(in: .whitespacesAndNewlines)
+            } catch {
+                throw CredentialError.failed(Self.name, "cannot read AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE \(error)")
             }
-            token = text.trimmingCharacters(in: .whitespacesAndNewlines)
         } else {
             token = AWSConfigLocation.nonEmpty(environment["AWS_CONTAINER_AUTHORIZATION_TOKEN"])
         }

@@ -22,7 +22,7 @@ public struct ProfileFiles: Sendable, Equatable {
     }
 
     /// Reads the files named by `AWS_CONFIG_FILE` and `AWS_SHARED_CREDENTIALS_FILE` (defaults under
-    /// `~/.aws`); a file that does not exist counts as empty.
+    /// `~/.aws`); a file that does not exist, or is not a regular file, counts as empty.
     public static func load(environment: [String: String] = ProcessInfo.processInfo.environment) throws(ProfileFileError) -> ProfileFiles {
         let configPath = AWSConfigLocation.configFile(environment: environment)
         let credentialsPath = AWSConfigLocation.credentialsFile(environment: environment)
@@ -64,12 +64,15 @@ public struct ProfileFiles: Sendable, Equatable {
         return merged
     }
 
+    /// A missing file, and anything that is not a regular file (`/dev/null`, a directory, a pipe), reads as empty,
+    /// as the AWS CLI reads them: `AWS_CONFIG_FILE=/dev/null` is how people switch a file off.
     private static func read(_ path: String) throws(ProfileFileError) -> String {
-        guard FileManager.default.fileExists(atPath: path) else { return "" }
         do {
-            return try String(contentsOfFile: path, encoding: .utf8)
+            return try UserFile.read(path, specialFiles: .empty)
+        } catch where error.problem == .missing {
+            return ""
         } catch {
-            throw ProfileFileError(file: path, line: 0, message: "cannot be read: \(error.localizedDescription)")
+            throw ProfileFileError(file: path, line: error.line ?? 0, message: error.line == nil ? "cannot be read: \(error.reason)" : error.reason)
         }
     }
 }

@@ -42,9 +42,9 @@ public struct WebIdentityCredentialProvider: CredentialProvider {
     public func credentials() async throws -> Credentials {
         let token: String
         do {
-            token = try String(contentsOfFile: tokenFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+            token = try UserFile.read(tokenFile).trimmingCharacters(in: .whitespacesAndNewlines)
         } catch {
-            throw CredentialError.failed(Self.name, "cannot read the web identity token file \(tokenFile): \(error.localizedDescription)")
+            throw CredentialError.failed(Self.name, "cannot read the web identity token file \(error)")
         }
         guard !token.isEmpty else { throw CredentialError.failed(Self.name, "the web identity token file \(tokenFile) is empty") }
         // No credentials sign this call; the context still needs a provider, which is never asked.

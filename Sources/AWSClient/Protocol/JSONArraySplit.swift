@@ -8,7 +8,8 @@ import Foundation
 /// A caller that already knows an element can say so at its first byte and the scan jumps over it unread.
 @usableFromInline
 struct JSONArraySplit {
-    /// Given the document and an element's start offset, the length of an element known to start there, if any.
+    /// Given the document and an element's start offset (always inside it), the length of an element known to start
+    /// there, if any.
     typealias KnownElement = (UnsafeRawBufferPointer, Int) -> Int?
 
     /// Byte offsets of each element, in order, relative to the start of the document.
@@ -77,6 +78,8 @@ struct JSONArraySplit {
             if position < bytes.count, bytes[position] == Self.closeArray { return ([], open, position) }
             while true {
                 skipWhitespace()
+                // A truncated document (`[1,` then spaces) ends here: there is no element to ask about.
+                guard position < bytes.count else { return nil }
                 let start = position
                 if let length = known(bytes, start), length > 0, start + length <= bytes.count {
                     position += length

@@ -5,8 +5,14 @@ import Foundation
 ///
 /// Foundation's SAX parser cost more than everything else in a poll of target health; this reader does the
 /// same job without a callback per element. Attributes are skipped (no AWS reply puts data in them), and
-/// anything not well-formed (a mismatched end tag, an unknown entity, a second root) gives nil.
+/// anything not well-formed (a mismatched end tag, an unknown entity, a second root) gives nil, as does nesting
+/// deeper than `maximumDepth`.
 struct XMLReader {
+    /// Deeper than any AWS reply (a dozen levels at most). The reader itself keeps a stack of its own, but the tree
+    /// it returns is searched, compared and freed recursively: a reply of 200,000 nested elements overflowed the
+    /// stack there.
+    static let maximumDepth = 256
+
     /// An element still open: its name, its text so far and its finished children.
     private struct OpenElement {
         var name: String
@@ -122,6 +128,7 @@ struct XMLReader {
 
     private mutating func startTag() -> Bool {
         guard root == nil else { return false }  // one root only
+        guard stack.count < Self.maximumDepth else { return false }
         position += 1
         let name = self.name()
         guard !name.isEmpty else { return false }

@@ -15,6 +15,7 @@ public struct SystemClock: AWSClock {
 
     public func sleep(seconds: TimeInterval) async throws {
         guard seconds > 0 else { return }
-        try await Task.sleep(nanoseconds: UInt64(seconds * 1_000_000_000))
+        // Thirty years is as good as forever; the cap keeps an absurd value from trapping in the conversion.
+        try await Task.sleep(nanoseconds: UInt64(min(seconds, 1e9) * 1_000_000_000))
     }
 }

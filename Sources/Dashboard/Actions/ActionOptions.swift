@@ -23,7 +23,7 @@ struct ActionOptions: ParsableArguments {
     var readOnly: Bool { readOnlyOption.readOnly }
 
     func validate() throws {
-        guard Duration.seconds(waitTimeout) != nil else { throw ValidationError("--wait-timeout: not a duration: \(waitTimeout)") }
+        if case .failure(let problem) = Duration.parse(waitTimeout) { throw ValidationError("--wait-timeout: \(problem.message(for: waitTimeout))") }
     }
 
     /// Copies the shared flags onto a request; `interactive` when stdin is a terminal.

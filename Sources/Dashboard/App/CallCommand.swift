@@ -66,14 +66,16 @@ struct CallCommand: AsyncParsableCommand {
         }
     }
 
-    private func requestBody() throws -> Data {
+    /// The request: `--input` itself, or the file it names after `@`, read as other user-named files are, so a
+    /// pipe (`@<(vault read …)`) works and a bad byte is located.
+    func requestBody() throws -> Data {
         var data = Data(input.utf8)
         if input.hasPrefix("@") {
-            let path = String(input.dropFirst())
-            guard let contents = FileManager.default.contents(atPath: path) else {
-                throw CommandFailure(message: "cannot read --input file \(path)", exitCode: .usage)
+            do {
+                data = Data(try UserFile.read(String(input.dropFirst())).utf8)
+            } catch {
+                throw CommandFailure(message: "cannot read --input file \(error)", exitCode: .usage)
             }
-            data = contents
         }
         guard (try? JSONSerialization.jsonObject(with: data)) is [String: Any] else {
             throw CommandFailure(message: "--input must be a JSON object, like '{\"cluster\":\"app-dev\"}'", exitCode: .usage)

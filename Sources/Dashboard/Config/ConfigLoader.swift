@@ -1,3 +1,4 @@
+import AWSClient
 import Foundation
 
 /// Locates, reads and validates the config, reporting every failure as a `ConfigError`.
@@ -11,9 +12,9 @@ struct ConfigLoader {
         }
         let text: String
         do {
-            text = try String(contentsOfFile: location.path, encoding: .utf8)
+            text = try UserFile.read(location.path)
         } catch {
-            throw ConfigError(file: location.path, line: nil, column: nil, key: "", message: "cannot read the config file (from \(location.origin)): \(error.localizedDescription)")
+            throw ConfigError(reading: error, what: "the config file (from \(location.origin))")
         }
         var config = try ConfigParser(file: location.path).parse(text)
         config.sources["file"] = location.origin

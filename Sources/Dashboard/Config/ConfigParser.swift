@@ -62,13 +62,13 @@ struct ConfigParser {
             guard let nameNode = value("name") else { throw reader.error(item, itemPath, "missing `name`") }
             let name = try reader.string(nameNode, "\(itemPath).name")
             guard name.range(of: "^[A-Za-z0-9][A-Za-z0-9_-]*$", options: .regularExpression) != nil else {
-                throw reader.error(nameNode, "\(itemPath).name", "`\(name)` is not a valid environment name (letters, digits, - and _)")
+                throw reader.error(nameNode, "\(itemPath).name", "\(VisibleText.quoted(name)) is not a valid environment name (letters, digits, - and _)")
             }
             if result.contains(where: { $0.name == name }) {
-                throw reader.error(nameNode, "\(itemPath).name", "duplicate environment name `\(name)`")
+                throw reader.error(nameNode, "\(itemPath).name", "duplicate environment name \(VisibleText.quoted(name))")
             }
             guard let clusterNode = value("cluster") else {
-                throw reader.error(item, "\(itemPath).cluster", "missing `cluster` for environment `\(name)`")
+                throw reader.error(item, "\(itemPath).cluster", "missing `cluster` for environment \(VisibleText.quoted(name))")
             }
             var environment = EnvironmentConfig(
                 name: name, access: try account(item, itemPath, allowed: Self.environmentKeys),
@@ -90,7 +90,7 @@ struct ConfigParser {
         guard let accountNode = value("account") else { throw reader.error(node, "\(path).account", "missing `account` (the 12-digit AWS account id)") }
         let accountId = try reader.string(accountNode, "\(path).account")
         guard accountId.range(of: "^[0-9]{12}$", options: .regularExpression) != nil else {
-            throw reader.error(accountNode, "\(path).account", "`\(accountId)` is not a 12-digit AWS account id (quote it: \"012345678901\")")
+            throw reader.error(accountNode, "\(path).account", "\(VisibleText.quoted(accountId)) is not a 12-digit AWS account id (quote it: \"012345678901\")")
         }
         var account = AccountConfig(account: accountId)
         if let region = value("region") { account.region = try self.region(region, "\(path).region") }
@@ -106,7 +106,7 @@ struct ConfigParser {
     private func roleArn(_ node: Node, _ path: String) throws(ConfigError) -> String {
         let arn = try reader.string(node, path)
         guard arn.range(of: "^arn:aws(-[a-z]+)*:iam::[0-9]{12}:role/[A-Za-z0-9+=,.@_/-]+$", options: .regularExpression) != nil else {
-            throw reader.error(node, path, "`\(arn)` is not an IAM role ARN (arn:aws:iam::123456789012:role/Name)")
+            throw reader.error(node, path, "\(VisibleText.quoted(arn)) is not an IAM role ARN (arn:aws:iam::123456789012:role/Name)")
         }
         return arn
     }
@@ -114,24 +114,23 @@ struct ConfigParser {
     private func region(_ node: Node, _ path: String) throws(ConfigError) -> String {
         let region = try reader.string(node, path)
         guard region.range(of: "^[a-z]{2}(-[a-z]+)+-[0-9]+$", options: .regularExpression) != nil else {
-            throw reader.error(node, path, "`\(region)` is not an AWS region (like eu-west-1)")
+            throw reader.error(node, path, "\(VisibleText.quoted(region)) is not an AWS region (like eu-west-1)")
         }
         return region
     }
 
     private func endpointURL(_ node: Node, _ path: String) throws(ConfigError) -> String {
         let text = try reader.string(node, path)
-        guard Endpoint(url: text) != nil else { throw reader.error(node, path, "`\(text)` is not an http(s) URL") }
+        guard Endpoint(url: text) != nil else { throw reader.error(node, path, "\(VisibleText.quoted(text)) is not an http(s) URL") }
         return text
     }
 
     private func duration(_ node: Node, _ path: String, minimum: TimeInterval) throws(ConfigError) -> TimeInterval {
         let text = try reader.string(node, path)
-        guard let seconds = Duration.seconds(text) else {
-            throw reader.error(node, path, "`\(text)` is not a duration (like 10s, 2m, 1h30m)")
+        switch Duration.parse(text, minimum: minimum) {
+        case .success(let seconds): return seconds
+        case .failure(let problem): throw reader.error(node, path, problem.message(for: text))
         }
-        guard seconds >= minimum else { throw reader.error(node, path, "must be at least \(Duration.format(minimum))") }
-        return seconds
     }
 
     private func keyBindings(_ node: Node, _ path: String) throws(ConfigError) -> [String: String] {

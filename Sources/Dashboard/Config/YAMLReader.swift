@@ -10,15 +10,43 @@ struct YAMLReader {
         do {
             return try Yams.compose(yaml: text)
         } catch let yaml as YamlError {
-            switch yaml {
-            case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
-                throw ConfigError(file: file, line: mark.line, column: mark.column, key: "", message: "YAML syntax: \(problem)")
-            default:
-                throw ConfigError(file: file, line: nil, column: nil, key: "", message: "YAML syntax: \(yaml)")
-            }
+            throw error(for: yaml, in: text)
         } catch {
-            throw ConfigError(file: file, line: nil, column: nil, key: "", message: "YAML syntax: \(error)")
+            throw ConfigError(file: file, line: nil, column: nil, key: "", message: "YAML: \(type(of: error))")
         }
+    }
+
+    /// A Yams error as a located `ConfigError`. Yams' own descriptions carry the whole document (2 MB of stderr for
+    /// a 2 MB file), so only the problem and position are taken from them.
+    private func error(for yaml: YamlError, in text: String) -> ConfigError {
+        if case .scanner(_, let problem, let mark, _) = yaml { return syntax(problem, line: mark.line, column: mark.column) }
+        if case .parser(_, let problem, let mark, _) = yaml { return syntax(problem, line: mark.line, column: mark.column) }
+        if case .composer(_, let problem, let mark, _) = yaml { return syntax(problem, line: mark.line, column: mark.column) }
+        if case .reader(let problem, _, _, _) = yaml {
+            // Yams gives the offset in Characters, and none when the character is part of a cluster; the reader
+            // stops at the first scalar it does not allow, which is found again here in libyaml's own positions.
+            guard let (point, scalar) = YAMLPosition.first(in: text, where: { !YAMLPosition.isAllowedInYAML($0) }) else {
+                return syntax(problem, line: nil, column: nil)
+            }
+            return syntax("\(problem) (\(VisibleText.escaped(String(scalar), limit: 16)))", line: point.line, column: point.column)
+        }
+        if case .duplicatedKeysInMapping(let duplicates, let context) = yaml {
+            let key = duplicates.first ?? ""
+            let first = YAMLPosition.Point(line: context.mark.line, column: context.mark.column)
+            guard let found = YAMLDuplicateKey.locate(key, first: first, in: text) else {
+                return ConfigError(file: file, line: first.line, column: first.column, key: key, message: "appears more than once in this mapping; this is the first")
+            }
+            return ConfigError(file: file, line: found.point.line, column: found.point.column, key: found.path,
+                               message: "appears twice (first at line \(first.line), column \(first.column))")
+        }
+        if case .memory = yaml { return syntax("out of memory", line: nil, column: nil) }
+        // The rest (writer, emitter, representer, data decoding) come from emitting or from bytes, not from
+        // composing a string.
+        return syntax("the document could not be read", line: nil, column: nil)
+    }
+
+    private func syntax(_ problem: String, line: Int?, column: Int?) -> ConfigError {
+        ConfigError(file: file, line: line, column: column, key: "", message: "YAML syntax: \(problem)")
     }
 
     func error(_ node: Node?, _ path: String, _ message: String) -> ConfigError {
@@ -90,7 +118,7 @@ struct YAMLReader {
 
     func kind(_ node: Node) -> String {
         switch node {
-        case .scalar(let scalar): return "the value `\(scalar.string)`"
+        case .scalar(let scalar): return "the value \(VisibleText.quoted(scalar.string))"
         case .mapping: return "a mapping"
         case .sequence: return "a list"
         default: return "an alias"
@@ -99,7 +127,9 @@ struct YAMLReader {
 
     /// The allowed key nearest to a misspelt one (edit distance ≤ 2).
     static func closest(to key: String, in allowed: Set<String>) -> String? {
-        let candidates = allowed.sorted().map { (name: $0, distance: editDistance(key, $0)) }
+        // Lengths more than 2 apart are more than 2 edits apart: skipping them keeps a huge key from costing seconds.
+        let length = key.count
+        let candidates = allowed.sorted().filter { abs($0.count - length) <= 2 }.map { (name: $0, distance: editDistance(key, $0)) }
         return candidates.filter { $0.distance <= 2 }.min { $0.distance < $1.distance }?.name
     }
 

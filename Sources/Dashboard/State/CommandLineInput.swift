@@ -23,7 +23,12 @@ enum CommandLineInput {
             guard !argument.isEmpty else { return fail("usage: :theme NAME", &state) }
             return [.setTheme(argument)]
         case "refresh":
-            guard let seconds = Duration.seconds(argument), seconds >= 1 else { return fail("usage: :refresh 5s (at least 1s)", &state) }
+            guard !argument.isEmpty else { return fail("usage: :refresh 5s (at least 1s)", &state) }
+            let seconds: TimeInterval
+            switch Duration.parse(argument, minimum: 1) {
+            case .success(let parsed): seconds = parsed
+            case .failure(let problem): return fail(":refresh: \(problem.message(for: argument))", &state)
+            }
             state.refresh = seconds
             return [.setRefresh(seconds)] + note("refreshing every \(Duration.format(seconds))", &state)
         case "help":

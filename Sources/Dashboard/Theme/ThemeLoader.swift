@@ -1,3 +1,4 @@
+import AWSClient
 import Foundation
 
 /// Finds a theme by name — the user's themes, then the project's `themes/`, then the compiled-in ones —
@@ -12,7 +13,7 @@ struct ThemeLoader {
         let name = environment["NO_COLOR"] != nil ? "mono" : name
         guard Self.isValidName(name) else {
             throw ConfigError(file: "ecsdash", line: nil, column: nil, key: "theme",
-                              message: "`\(name)` is not a theme name (letters, digits, ., - and _)")
+                              message: "\(VisibleText.quoted(name)) is not a theme name (letters, digits, ., - and _)")
         }
         if let file = locate(name, environment: environment) {
             return try read(file, name: name)
@@ -72,9 +73,9 @@ struct ThemeLoader {
         let path = Self.displayPath(file.path, currentDirectory: FileManager.default.currentDirectoryPath)
         let text: String
         do {
-            text = try String(contentsOf: file, encoding: .utf8)
+            text = try UserFile.read(file.path)
         } catch {
-            throw ConfigError(file: path, line: nil, column: nil, key: "", message: "cannot read the theme file: \(error.localizedDescription)")
+            throw ConfigError(reading: error, file: path, what: "the theme file")
         }
         return try ThemeParser(file: path).parse(text, name: name)
     }

@@ -30,7 +30,7 @@ struct ThemeParser {
             case "name":
                 let declared = try reader.string(value, key)
                 guard declared == name else {
-                    throw reader.error(value, key, "is `\(declared)` but the file is `\(name).yaml`; make them match or remove `name`")
+                    throw reader.error(value, key, "is \(VisibleText.quoted(declared)) but the file is `\(name).yaml`; make them match or remove `name`")
                 }
             case "description": theme.description = try reader.string(value, key)
             case "roles": try overlayRoles(value, key, on: &theme)
@@ -57,7 +57,7 @@ struct ThemeParser {
                 continue
             }
             guard key.range(of: "^[A-Za-z0-9][A-Za-z0-9_-]*$", options: .regularExpression) != nil else {
-                throw reader.error(keyNode, keyPath, "`\(key)` is not an environment name (letters, digits, - and _)")
+                throw reader.error(keyNode, keyPath, "\(VisibleText.quoted(key)) is not an environment name (letters, digits, - and _)")
             }
             // A new environment starts plain rather than from another accent, so the file says all it wants.
             theme.accents[key] = try style(value, keyPath, over: theme.accents[key] ?? ThemeStyle(), monochrome: theme.monochrome)
@@ -94,7 +94,7 @@ struct ThemeParser {
         }
         let text = try reader.string(node, path)
         guard let color = ThemeColor(parsing: text) else {
-            var message = "`\(text)` is not a colour (a name, 0-255 or #rrggbb)"
+            var message = "\(VisibleText.quoted(text)) is not a colour (a name, 0-255 or #rrggbb)"
             if let suggestion = YAMLReader.closest(to: text.lowercased(), in: Set(ThemeColor.names)) {
                 message += "; did you mean `\(suggestion)`?"
             }

@@ -78,3 +78,32 @@ final class ProfileFilesTests: XCTestCase {
         XCTAssertEqual(try RegionResolver.resolve(profile: "ops", environment: ["AWS_CONFIG_FILE": config, "HOME": dir.path]), "ca-central-1")
     }
 }
+
+/// `/dev/null` and other special files as the AWS files: read as empty, as the AWS CLI reads them.
+final class ProfileFilesSpecialFileTests: XCTestCase {
+    func testDevNullSwitchesAFileOff() throws {
+        let dir = try CredentialTestDirectory(self)
+        let credentials = try dir.write("credentials", "[ci]\naws_access_key_id = A\naws_secret_access_key = B\n")
+        let files = try ProfileFiles.load(environment: ["AWS_CONFIG_FILE": "/dev/null", "AWS_SHARED_CREDENTIALS_FILE": credentials, "HOME": dir.path])
+        XCTAssertEqual(files.profileNames, ["ci"])
+        let none = try ProfileFiles.load(environment: ["AWS_CONFIG_FILE": "/dev/null", "AWS_SHARED_CREDENTIALS_FILE": "/dev/null", "HOME": dir.path])
+        XCTAssertEqual(none.profileNames, [])
+    }
+
+    func testADirectoryReadsAsEmptyAsBotocoreReadsIt() throws {
+        let dir = try CredentialTestDirectory(self)
+        let files = try ProfileFiles.load(environment: ["AWS_CONFIG_FILE": dir.path, "AWS_SHARED_CREDENTIALS_FILE": dir.path, "HOME": dir.path])
+        XCTAssertEqual(files.profileNames, [])
+    }
+
+    func testInvalidUTF8IsReportedAtItsLine() throws {
+        let dir = try CredentialTestDirectory(self)
+        let path = dir.path + "/credentials"
+        try Data("[ci]\naws_access_key_id = A".utf8 + [0x80] + Data("\n".utf8)).write(to: URL(fileURLWithPath: path))
+        XCTAssertThrowsError(try ProfileFiles.load(environment: ["AWS_SHARED_CREDENTIALS_FILE": path, "AWS_CONFIG_FILE": "/dev/null"])) { error in
+            XCTAssertEqual(error as? ProfileFileError,
+                           ProfileFileError(file: path, line: 2, message: "byte 22 of the line (0x80) is not valid UTF-8; save the file as UTF-8"))
+            XCTAssertFalse("\(error)".contains("aws_access_key_id = A"), "the line itself, which may hold a secret, is not quoted")
+        }
+    }
+}

@@ -67,6 +67,11 @@ final class WebIdentityCredentialProviderTests: XCTestCase {
         let emptyError = await assertCredentialError { try await empty.credentials() }
         XCTAssertTrue(emptyError?.message.contains("is empty") == true, emptyError?.message ?? "")
 
+        let devNull = WebIdentityCredentialProvider(roleArn: "arn:aws:iam::1:role/ci", tokenFile: "/dev/null", region: "eu-west-1",
+                                                    transport: CredentialTestTransport.unused(), environment: [:])
+        let devNullError = await assertCredentialError { try await devNull.credentials() }
+        XCTAssertEqual(devNullError?.message, "the web identity token file /dev/null is empty", "read, not refused as unreadable")
+
         let refused = WebIdentityCredentialProvider(roleArn: "arn:aws:iam::1:role/ci", tokenFile: try dir.write("token", "t"), region: "eu-west-1",
                                                     transport: Self.sts(400), environment: [:])
         let refusal = await assertCredentialError { try await refused.credentials() }

@@ -23,6 +23,20 @@ final class JSONArraySplitTests: XCTestCase {
         XCTAssertEqual(String(decoding: data[split.array], as: UTF8.self), #"[{"id":1},{"id":2}]"#)
     }
 
+    /// Found by fuzzing: after a trailing comma and whitespace at the end of the document, the split asked the
+    /// known-element callback about the offset one past the last byte, which a callback then read.
+    func testTheKnownElementCallbackIsNeverAskedPastTheEnd() throws {
+        for json in [#"{"tasks":[1,   "#, #"{"tasks":[   "#, #"{"tasks":[{"a":1} ,"#] {
+            let data = Data(json.utf8)
+            XCTAssertNil(JSONArraySplit(data, key: "tasks") { buffer, start in
+                XCTAssertLessThan(start, buffer.count, json)
+                return nil
+            })
+        }
+        let found = try XCTUnwrap(Data(base64Encoded: "CQkJCQkJCXsic2VydmAsZVx1MTYxNQAAwI1ucyI6CgoKCgoKCgoKaW5nZUFYZUFYW3MiOq6vr6+vr6+nICAgLCAgICAgICAgICAgICAgICJ0YXNrcyI6ICAgICAgW3MiOq6vr6+vr6+nICAgLCAgICAgICAgICAgICAgICAgICAgICAgICAKCgoKCgoKCgoKCgoKCgoKCgoKCgpzIjqur6+vr6+vpyAgICwgICAgICAgICAgICAgICAgICAgICAgICAgCgoKCgoKCgoKCgoKCgoKCgo6rq+vr6+vr6cgICAsICAgICAgICAgICAgICAgICAgICAgICAgIAoKCgoKCgoKCgoK"))
+        XCTAssertNil(AWSClientFuzzTargets.arraySplit.run(found))
+    }
+
     func testEmptyArrayHasNoElements() {
         XCTAssertEqual(elements(#"{"tasks":[ ]}"#, key: "tasks"), [])
     }

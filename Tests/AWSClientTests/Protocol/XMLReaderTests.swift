@@ -68,6 +68,19 @@ final class XMLReaderTests: XCTestCase {
         XCTAssertNil(parse("<A attr=\"open></A>"))
     }
 
+    func testNestingDeeperThanAnyReplyGivesNilRatherThanOverflowingTheStack() throws {
+        func nested(_ depth: Int) -> Data {
+            Data((String(repeating: "<a>", count: depth) + "x" + String(repeating: "</a>", count: depth)).utf8)
+        }
+        let deepest = try XCTUnwrap(XMLReader.parse(nested(XMLReader.maximumDepth)))
+        XCTAssertEqual(deepest.first(named: "b"), nil)
+        XCTAssertNil(XMLReader.parse(nested(XMLReader.maximumDepth + 1)))
+        // Searched and freed recursively, this tree crashed the test process.
+        let hostile = nested(200_000)
+        XCTAssertNil(XMLNode.parse(hostile)?.first(named: "b"))
+        XCTAssertEqual(AWSErrorDecoder.decode(HTTPResponse(status: 500, headers: HTTPHeaders(), body: hostile), service: "s", operation: "o").code, "HTTP500")
+    }
+
     func testElementRangeSpansTheFirstStartTagToTheLastEndTag() throws {
         let text = #"<R xmlns="x"><NameResultX>no</NameResultX><NameResult a="1"><V>1</V></NameResult><M><Id>r-1</Id></M></R>"#
         let range = try XCTUnwrap(XMLReader.elementRange(named: "NameResult", in: Data(text.utf8)))

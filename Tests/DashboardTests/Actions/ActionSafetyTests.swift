@@ -32,7 +32,7 @@ final class ActionSafetyTests: XCTestCase {
         let long = ActionTestBench(configure: { $0.soak = 400 * 86_400 })
         let blocked = await long.run(ActionTestBench.promote("frontend", wait: false))
         XCTAssertEqual(blocked.exitCode, ActionOutcome.gateFailed, blocked.message)
-        XCTAssertTrue(gates(blocked, long).contains { $0.hasPrefix("✗ soak: uat has run it for") && $0.contains("gates.soak is 9600h") }, "\(gates(blocked, long))")
+        XCTAssertTrue(gates(blocked, long).contains { $0.hasPrefix("✗ soak: uat has run it for") && $0.contains("gates.soak is 400d") }, "\(gates(blocked, long))")
 
         let short = ActionTestBench(configure: { $0.soak = 60 })
         let passed = await short.run(ActionTestBench.promote("frontend", wait: false))
