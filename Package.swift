@@ -28,6 +28,9 @@ let package = Package(
             pkgConfig: "ncursesw",
             providers: [.apt(["libncurses-dev"]), .brew(["ncurses"])]
         ),
+        // The layers, each a target that can import only those below it (scripts/check-layers holds them to this):
+        // AWSClient ← FleetSimulator; DashboardModel ← DashboardViews; AWSClient, FleetSimulator, DashboardModel ←
+        // DashboardEngine; DashboardModel, DashboardViews ← DashboardTerminal; all of them ← DashboardCLI.
         .target(
             name: "AWSClient",
             dependencies: [
@@ -39,36 +42,69 @@ let package = Package(
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ]
         ),
-        // All of the dashboard's logic lives in this library so tests and the benchmark can reach it;
-        // the `ecsdash` executable below is only its entry point.
+        // The simulated AWS behind --demo; it speaks the clients' wire formats and knows nothing of the dashboard.
         .target(
-            name: "Dashboard",
+            name: "FleetSimulator",
             dependencies: [
                 "AWSClient",
-                "CNcurses",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                // The simulated fleet computes ECR digests as SHA-256 of the manifest bytes, as ECR does.
+                // ECR digests are the SHA-256 of the manifest bytes, as ECR computes them.
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        // Snapshots, app state, the reducer, keys and what actions are: pure values, no AWS, no terminal; and the
+        // YAML reader that the config and theme files share, with located errors.
+        .target(name: "DashboardModel", dependencies: [.product(name: "Yams", package: "Yams")]),
+        // View models, the renderer onto a canvas, themes: draws from the model only.
+        .target(name: "DashboardViews", dependencies: ["DashboardModel", .product(name: "Yams", package: "Yams")]),
+        // Config, polling, the mapping from AWS replies to snapshots, the action dispatcher, the runtime.
+        .target(
+            name: "DashboardEngine",
+            dependencies: [
+                "AWSClient", "FleetSimulator", "DashboardModel",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
-        .executableTarget(name: "ecsdash", dependencies: ["Dashboard"]),
-        // What tests and benchmarks share: the fault-injecting proxy in front of moto or the simulator.
+        // The only target that imports CNcurses: the screen, the curses canvas, the key reader, the UI loop.
+        .target(name: "DashboardTerminal", dependencies: ["CNcurses", "DashboardModel", "DashboardViews"]),
+        // The command line: commands, wiring, status, doctor.
+        .target(
+            name: "DashboardCLI",
+            dependencies: [
+                "AWSClient", "FleetSimulator", "DashboardModel", "DashboardViews", "DashboardEngine", "DashboardTerminal",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "ecsdash", dependencies: ["DashboardCLI"]),
+        // What tests and benchmarks share: the chaos proxy, a manual clock, the tmux driver, process helpers, fixtures.
         .target(
             name: "TestSupport",
             dependencies: [
-                "AWSClient",
+                "AWSClient", "FleetSimulator", "DashboardModel", "DashboardViews", "DashboardEngine",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
-        .executableTarget(name: "ecsdash-bench", dependencies: ["AWSClient", "Dashboard", "TestSupport"], path: "Benchmarks"),
+        .executableTarget(
+            name: "ecsdash-bench",
+            dependencies: ["AWSClient", "FleetSimulator", "DashboardModel", "DashboardViews", "DashboardEngine", "DashboardCLI", "TestSupport"],
+            path: "Benchmarks"
+        ),
         // The parser fuzz targets as one binary: libFuzzer's when scripts/fuzz builds it, a replayer otherwise.
-        .executableTarget(name: "ecsdash-fuzz", dependencies: ["AWSClient", "Dashboard"]),
+        .executableTarget(name: "ecsdash-fuzz", dependencies: ["AWSClient", "DashboardViews", "DashboardEngine", "DashboardCLI"]),
         .testTarget(name: "AWSClientTests", dependencies: ["AWSClient", "TestSupport"]),
-        .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "AWSClient", "CNcurses"]),
-        .testTarget(name: "IntegrationTests", dependencies: ["AWSClient", "Dashboard", "TestSupport"], path: "Tests/Integration", exclude: ["moto", "proxy"]),
+        .testTarget(name: "FleetSimulatorTests", dependencies: ["FleetSimulator", "DashboardEngine", "TestSupport"]),
+        .testTarget(name: "DashboardModelTests", dependencies: ["DashboardModel", "TestSupport"]),
+        .testTarget(name: "DashboardViewsTests", dependencies: ["DashboardViews", "DashboardModel", "TestSupport"]),
+        .testTarget(name: "DashboardEngineTests", dependencies: ["DashboardEngine", "DashboardModel", "FleetSimulator", "AWSClient", "TestSupport"]),
+        .testTarget(name: "DashboardTerminalTests", dependencies: ["DashboardTerminal", "CNcurses"]),
+        .testTarget(name: "DashboardCLITests", dependencies: ["DashboardCLI", "DashboardEngine", "DashboardModel", "DashboardViews", "TestSupport"]),
+        .testTarget(
+            name: "IntegrationTests",
+            dependencies: ["AWSClient", "DashboardModel", "DashboardEngine", "DashboardCLI", "TestSupport"],
+            path: "Tests/Integration", exclude: ["moto", "proxy"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,4 +1,10 @@
+import AWSClient
+import DashboardEngine
+import DashboardModel
+import DashboardViews
+import FleetSimulator
 import Foundation
+import TestSupport
 
 /// A named measurement that produces one or more figures, as JSON lines.
 struct Benchmark: Sendable {

@@ -1,4 +1,10 @@
-import Dashboard
+import AWSClient
+import DashboardCLI
+import DashboardEngine
+import DashboardModel
+import DashboardViews
+import FleetSimulator
+import TestSupport
 
 /// Every benchmark ecsdash-bench knows, in the order it prints them.
 enum BenchmarkSuite {

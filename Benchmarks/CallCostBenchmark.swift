@@ -1,5 +1,10 @@
 import AWSClient
+import DashboardEngine
+import DashboardModel
+import DashboardViews
+import FleetSimulator
 import Foundation
+import TestSupport
 
 /// The client's own cost of one call of each kind a poll makes (encode, sign, decode, map), against a
 /// transport that answers at once with a fixed reply, so no simulator or network time is in the figure.

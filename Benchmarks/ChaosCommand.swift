@@ -1,5 +1,9 @@
 import AWSClient
-import Dashboard
+import DashboardCLI
+import DashboardEngine
+import DashboardModel
+import DashboardViews
+import FleetSimulator
 import Foundation
 import TestSupport
 

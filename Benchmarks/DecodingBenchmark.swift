@@ -1,5 +1,10 @@
 import AWSClient
+import DashboardEngine
+import DashboardModel
+import DashboardViews
+import FleetSimulator
 import Foundation
+import TestSupport
 
 /// Decoding a DescribeTasks reply of 100 tasks (two containers each), the largest reply a poll handles.
 enum DecodingBenchmark {

@@ -1,4 +1,10 @@
+import AWSClient
+import DashboardEngine
+import DashboardModel
+import DashboardViews
+import FleetSimulator
 import Foundation
+import TestSupport
 
 /// One measured number with its unit, printed as a JSON line.
 struct Figure {

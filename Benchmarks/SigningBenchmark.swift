@@ -1,5 +1,10 @@
 import AWSClient
+import DashboardEngine
+import DashboardModel
+import DashboardViews
+import FleetSimulator
 import Foundation
+import TestSupport
 
 /// Signing a typical ECS DescribeServices request with temporary credentials (session token included).
 enum SigningBenchmark {

@@ -1,4 +1,10 @@
+import AWSClient
+import DashboardEngine
+import DashboardModel
+import DashboardViews
+import FleetSimulator
 import Foundation
+import TestSupport
 
 // ecsdash-bench: prints one JSON line per figure. Run with `swift run -c release ecsdash-bench [filter]`;
 // the filter picks benchmarks whose name contains it: sigv4, decode, calls, fleet, frame, keypress, idle, promotion.

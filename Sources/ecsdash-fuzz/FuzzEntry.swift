@@ -1,5 +1,5 @@
 import AWSClient
-import Dashboard
+import DashboardCLI
 import Foundation
 
 // ecsdash-fuzz: the parser fuzz targets behind one binary.

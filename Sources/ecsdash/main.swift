@@ -1,3 +1,3 @@
-import Dashboard
+import DashboardCLI
 
 await ECSDashEntryPoint.run()

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// The dashboard in a real terminal (tmux), on the embedded demo fleet and on the moto world.
@@ -12,7 +13,7 @@ final class DashboardTmuxTests: XCTestCase {
         guard FileManager.default.isExecutableFile(atPath: binary) else { throw XCTSkip("ecsdash is not built") }
         let stty = FileManager.default.temporaryDirectory.appendingPathComponent("ecsdash-stty-\(UUID().uuidString)")
         let command = "\(binary) \(arguments); echo EXIT=$?; stty -a > \(stty.path).part; mv \(stty.path).part \(stty.path); sleep 600"
-        let session = try TmuxSession(command, width: width, height: height, environment: environment)
+        let session = try TmuxSession.forTest(command, width: width, height: height, environment: environment)
         return (session, stty)
     }
 

@@ -1,6 +1,6 @@
+import AWSClient
 import Foundation
 import XCTest
-import AWSClient
 
 /// The AWS client core against a real moto server that checks every signature and IAM policy.
 final class MotoAuthTests: XCTestCase {

@@ -1,6 +1,6 @@
+import AWSClient
 import Foundation
 import XCTest
-import AWSClient
 
 /// The typed service clients against the seeded moto world, read-only: other tests share the world.
 final class ServiceClientsMotoTests: XCTestCase {

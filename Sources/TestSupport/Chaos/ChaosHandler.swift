@@ -5,19 +5,19 @@ import NIOHTTP1
 
 /// One client connection of the chaos proxy: collects each request, asks the plan what to do, and either
 /// answers itself or passes the request upstream and answers with what came back (or a corrupted version).
-final class ChaosHandler: ChannelInboundHandler, RemovableChannelHandler {
-    typealias InboundIn = HTTPServerRequestPart
-    typealias OutboundOut = HTTPServerResponsePart
+package final class ChaosHandler: ChannelInboundHandler, RemovableChannelHandler {
+    package typealias InboundIn = HTTPServerRequestPart
+    package typealias OutboundOut = HTTPServerResponsePart
 
     private let route: ChaosRoute
     private var head: HTTPRequestHead?
     private var body = ByteBuffer()
 
-    init(route: ChaosRoute) {
+    package init(route: ChaosRoute) {
         self.route = route
     }
 
-    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+    package func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         switch unwrapInboundIn(data) {
         case .head(let requestHead):
             head = requestHead
@@ -153,7 +153,7 @@ final class ChaosHandler: ChannelInboundHandler, RemovableChannelHandler {
         socket.setSoLinger(linger(l_onoff: 1, l_linger: 0)).whenComplete { _ in channel.close(promise: nil) }
     }
 
-    func errorCaught(context: ChannelHandlerContext, error: any Error) {
+    package func errorCaught(context: ChannelHandlerContext, error: any Error) {
         context.close(promise: nil)
     }
 
@@ -165,9 +165,9 @@ final class ChaosHandler: ChannelInboundHandler, RemovableChannelHandler {
         state.learn(accessKeyId: key, account: String(parts[4]))
     }
 
-    static let hopByHop: Set<String> = ["connection", "keep-alive", "transfer-encoding", "content-length", "proxy-connection", "upgrade", "te", "trailer"]
+    package static let hopByHop: Set<String> = ["connection", "keep-alive", "transfer-encoding", "content-length", "proxy-connection", "upgrade", "te", "trailer"]
 
-    static func amzDate(_ date: Date) -> String {
+    package static func amzDate(_ date: Date) -> String {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = TimeZone(identifier: "UTC")
@@ -175,7 +175,7 @@ final class ChaosHandler: ChannelInboundHandler, RemovableChannelHandler {
         return formatter.string(from: date)
     }
 
-    static func httpDate(_ date: Date) -> String {
+    package static func httpDate(_ date: Date) -> String {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = TimeZone(identifier: "GMT")

@@ -52,8 +52,8 @@ public final class ChaosProxy: Sendable {
 }
 
 /// Where the proxy's connections send what they pass on, and the state they share.
-struct ChaosRoute: Sendable {
-    let state: ChaosState
-    let upstream: any HTTPTransport
-    let upstreamEndpoint: Endpoint
+package struct ChaosRoute: Sendable {
+    package let state: ChaosState
+    package let upstream: any HTTPTransport
+    package let upstreamEndpoint: Endpoint
 }

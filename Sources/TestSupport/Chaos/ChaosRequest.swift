@@ -1,19 +1,19 @@
 import Foundation
 
 /// What the chaos proxy reads off a request to pick a fault: the AWS service, operation, signing key and account.
-struct ChaosRequest: Sendable {
-    var service: String?
-    var operation: String?
-    var accessKeyId: String?
-    var account: String?
+package struct ChaosRequest: Sendable {
+    package var service: String?
+    package var operation: String?
+    package var accessKeyId: String?
+    package var account: String?
     /// `X-Amz-Date` as a time, for the clock-skew check.
-    var signedAt: Date?
+    package var signedAt: Date?
     /// Query-protocol services answer errors in XML, JSON ones in JSON.
-    var isQueryProtocol: Bool
+    package var isQueryProtocol: Bool
     /// The decoded form fields of a query-protocol request (`RoleArn` of an AssumeRole, say).
-    var form: [String: String]
+    package var form: [String: String]
 
-    init(headers: [(name: String, value: String)], body: Data) {
+    package init(headers: [(name: String, value: String)], body: Data) {
         func header(_ name: String) -> String? { headers.first { $0.name.lowercased() == name }?.value }
         // `Credential=AKID/20261204/eu-west-1/ecs/aws4_request` names the key and the service.
         if let authorization = header("authorization"), let range = authorization.range(of: "Credential=") {
@@ -38,7 +38,7 @@ struct ChaosRequest: Sendable {
         signedAt = header("x-amz-date").flatMap(Self.parseAMZDate)
     }
 
-    static func parseAMZDate(_ text: String) -> Date? {
+    package static func parseAMZDate(_ text: String) -> Date? {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = TimeZone(identifier: "UTC")

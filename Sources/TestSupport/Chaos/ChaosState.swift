@@ -2,9 +2,9 @@ import Foundation
 
 /// The chaos proxy's shared, lock-guarded state: the plan, its random source, the statistics, and which
 /// account each access key belongs to (given for base users, learned from the AssumeRole answers passing by).
-final class ChaosState: @unchecked Sendable {
+package final class ChaosState: @unchecked Sendable {
     /// What to do with one request.
-    enum Decision: Sendable {
+    package enum Decision: Sendable {
         case forward
         case fault(Fault)
         /// The request's signature date is too far from the account's (skewed) clock; `awsNow` is that clock.
@@ -19,27 +19,27 @@ final class ChaosState: @unchecked Sendable {
     /// How often each rule of the current plan has fired.
     private var used: [Int: Int] = [:]
 
-    init(plan: FaultPlan, seed: UInt64, accounts: [String: String]) {
+    package init(plan: FaultPlan, seed: UInt64, accounts: [String: String]) {
         self.plan = plan
         random = SplitMix64(seed: seed)
         self.accounts = accounts
     }
 
-    func setPlan(_ plan: FaultPlan) {
+    package func setPlan(_ plan: FaultPlan) {
         lock.withLock {
             self.plan = plan
             used = [:]
         }
     }
-    var currentStatistics: ChaosStatistics { lock.withLock { statistics } }
-    func resetStatistics() { lock.withLock { statistics = ChaosStatistics() } }
+    package var currentStatistics: ChaosStatistics { lock.withLock { statistics } }
+    package func resetStatistics() { lock.withLock { statistics = ChaosStatistics() } }
 
-    func learn(accessKeyId: String, account: String) {
+    package func learn(accessKeyId: String, account: String) {
         lock.withLock { accounts[accessKeyId] = account }
     }
 
     /// Fills in the request's account and decides its fate, counting it.
-    func decide(_ request: inout ChaosRequest, now: Date) -> Decision {
+    package func decide(_ request: inout ChaosRequest, now: Date) -> Decision {
         lock.withLock {
             request.account = request.accessKeyId.flatMap { accounts[$0] }
             statistics.requests += 1

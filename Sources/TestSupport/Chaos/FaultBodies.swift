@@ -1,8 +1,8 @@
 import Foundation
 
 /// The bodies the chaos proxy answers with, shaped as AWS, a load balancer or a broken server would shape them.
-enum FaultBodies {
-    static func error(code: String, message: String, query: Bool) -> Data {
+package enum FaultBodies {
+    package static func error(code: String, message: String, query: Bool) -> Data {
         if query {
             return Data("""
             <ErrorResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><Error><Type>Sender</Type><Code>\(code)</Code>\
@@ -12,13 +12,13 @@ enum FaultBodies {
         return Data(#"{"__type":"\#(code)","message":"\#(message)"}"#.utf8)
     }
 
-    static func html(status: Int) -> Data {
+    package static func html(status: Int) -> Data {
         let title = status == 503 ? "503 Service Temporarily Unavailable" : "\(status) Internal Server Error"
         return Data("<html>\r\n<head><title>\(title)</title></head>\r\n<body>\r\n<center><h1>\(title)</h1></center>\r\n</body>\r\n</html>\r\n".utf8)
     }
 
     /// A lying 200 body, derived from AWS's real answer where the lie needs its shape.
-    static func wrong(_ kind: WrongBody, real: Data?) -> Data {
+    package static func wrong(_ kind: WrongBody, real: Data?) -> Data {
         switch kind {
         case .emptyObject:
             return Data("{}".utf8)

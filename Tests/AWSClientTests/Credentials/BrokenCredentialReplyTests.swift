@@ -1,7 +1,8 @@
+@testable import AWSClient
 import Crypto
 import Foundation
+import TestSupport
 import XCTest
-@testable import AWSClient
 
 /// Every credential path fed broken replies (cut at many points, reshaped, HTML, empty, huge): whatever error
 /// comes out names what failed, and none of its texts holds the keys, secret or tokens the reply carried.

@@ -1,5 +1,6 @@
-import XCTest
 @testable import AWSClient
+import TestSupport
+import XCTest
 
 final class CachingCredentialProviderTests: XCTestCase {
     private let start = Date(timeIntervalSince1970: 1_700_000_000)

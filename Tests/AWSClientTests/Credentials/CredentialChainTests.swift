@@ -1,5 +1,5 @@
-import XCTest
 @testable import AWSClient
+import XCTest
 
 final class CredentialChainTests: XCTestCase {
     private let envKeys = ["AWS_ACCESS_KEY_ID": "ENV_KEY", "AWS_SECRET_ACCESS_KEY": "env-secret"]

@@ -1,6 +1,6 @@
+@testable import AWSClient
 import Foundation
 import XCTest
-@testable import AWSClient
 
 /// An in-memory transport that records every request and answers from a closure.
 final class CredentialTestTransport: HTTPTransport, @unchecked Sendable {

@@ -1,5 +1,6 @@
-import XCTest
 @testable import AWSClient
+import TestSupport
+import XCTest
 
 final class MetadataCredentialProviderTests: XCTestCase {
     private let document = Data(#"{"Code":"Success","AccessKeyId":"META_KEY","SecretAccessKey":"meta-secret","Token":"meta-token","Expiration":"2030-01-01T00:00:00Z"}"#.utf8)

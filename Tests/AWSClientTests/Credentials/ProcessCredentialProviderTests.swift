@@ -1,5 +1,6 @@
-import XCTest
 @testable import AWSClient
+import TestSupport
+import XCTest
 
 final class ProcessCredentialProviderTests: XCTestCase {
     private func script(_ body: String) throws -> String {

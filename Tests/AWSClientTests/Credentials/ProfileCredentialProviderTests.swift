@@ -1,5 +1,6 @@
-import XCTest
 @testable import AWSClient
+import TestSupport
+import XCTest
 
 final class ProfileCredentialProviderTests: XCTestCase {
     private func provider(

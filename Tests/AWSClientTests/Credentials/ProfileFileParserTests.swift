@@ -1,5 +1,5 @@
-import XCTest
 @testable import AWSClient
+import XCTest
 
 final class ProfileFileParserTests: XCTestCase {
     private func parseConfig(_ text: String) throws -> [ProfileSection] {

@@ -1,5 +1,5 @@
-import XCTest
 @testable import AWSClient
+import XCTest
 
 final class ProfileFilesTests: XCTestCase {
     func testCredentialsFileWinsForKeysAndProfilesMerge() throws {

@@ -1,6 +1,7 @@
-import Crypto
-import XCTest
 @testable import AWSClient
+import Crypto
+import TestSupport
+import XCTest
 
 final class SSOCredentialProviderTests: XCTestCase {
     private let clock = ManualClock(now: Date(timeIntervalSince1970: 1_700_000_000))

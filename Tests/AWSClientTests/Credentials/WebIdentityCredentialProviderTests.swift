@@ -1,6 +1,7 @@
-import Foundation
-import XCTest
 @testable import AWSClient
+import Foundation
+import TestSupport
+import XCTest
 
 /// AssumeRoleWithWebIdentity from a token file: unsigned, re-read on every call, from the environment or a profile.
 final class WebIdentityCredentialProviderTests: XCTestCase {

@@ -1,6 +1,6 @@
+@testable import AWSClient
 import Foundation
 import XCTest
-@testable import AWSClient
 
 /// A bounded, deterministic fuzz run over AWSClient's parsers on every test run; `scripts/fuzz` runs libFuzzer
 /// for a million inputs a target. `ECSDASH_FUZZ_ITERATIONS` and `ECSDASH_FUZZ_SEED` change the run.

@@ -1,6 +1,6 @@
+@testable import AWSClient
 import Foundation
 import XCTest
-@testable import AWSClient
 
 final class AWSErrorDecoderTests: XCTestCase {
     func decode(_ status: Int, _ body: String, headers: [(String, String)] = []) -> AWSError {

@@ -1,6 +1,6 @@
+@testable import AWSClient
 import Foundation
 import XCTest
-@testable import AWSClient
 
 /// Reply decoding's messages: a field that is not a timestamp is named, and none of the reply's text is quoted
 /// (a reply may carry a secret; the field's name is enough to act on).

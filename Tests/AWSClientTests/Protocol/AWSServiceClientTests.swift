@@ -1,6 +1,7 @@
-import Foundation
-import XCTest
 @testable import AWSClient
+import Foundation
+import TestSupport
+import XCTest
 
 final class AWSServiceClientTests: XCTestCase {
     struct Empty: Codable {}

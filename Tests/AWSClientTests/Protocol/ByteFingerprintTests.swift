@@ -1,5 +1,5 @@
-import XCTest
 @testable import AWSClient
+import XCTest
 
 /// The fingerprint that decides whether a reply's element is one seen before.
 final class ByteFingerprintTests: XCTestCase {

@@ -1,6 +1,6 @@
+@testable import AWSClient
 import Foundation
 import XCTest
-@testable import AWSClient
 
 /// Reusing decoded elements whose bytes have not changed, and decoding those that have.
 final class DecodedElementCacheTests: XCTestCase {

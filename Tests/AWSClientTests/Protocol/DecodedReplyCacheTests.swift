@@ -1,6 +1,7 @@
-import Foundation
-import XCTest
 @testable import AWSClient
+import Foundation
+import TestSupport
+import XCTest
 
 /// Reusing a decoded reply while its bytes are unchanged, through the cache and through a poller's client.
 final class DecodedReplyCacheTests: XCTestCase {

@@ -1,5 +1,5 @@
-import XCTest
 @testable import AWSClient
+import XCTest
 
 final class EndpointResolverTests: XCTestCase {
     func testDefaultsPerPartition() throws {

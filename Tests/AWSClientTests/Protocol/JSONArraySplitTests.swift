@@ -1,6 +1,6 @@
+@testable import AWSClient
 import Foundation
 import XCTest
-@testable import AWSClient
 
 /// Finding a top-level array's elements by bytes, and leaving the rest of the document decodable.
 final class JSONArraySplitTests: XCTestCase {

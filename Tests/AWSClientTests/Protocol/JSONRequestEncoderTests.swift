@@ -1,6 +1,6 @@
+@testable import AWSClient
 import Foundation
 import XCTest
-@testable import AWSClient
 
 /// The streaming request encoder against `JSONEncoder` with AWS's settings: the same JSON for every shape.
 final class JSONRequestEncoderTests: XCTestCase {

@@ -1,6 +1,7 @@
-import Foundation
-import XCTest
 @testable import AWSClient
+import Foundation
+import TestSupport
+import XCTest
 
 final class RateLimiterTests: XCTestCase {
     func testBurstThenSteadyRate() async throws {

@@ -1,6 +1,6 @@
+@testable import AWSClient
 import Foundation
 import XCTest
-@testable import AWSClient
 
 /// The query-protocol XML reader: the shapes AWS sends, and refusal of what is not well-formed.
 final class XMLReaderTests: XCTestCase {

@@ -1,6 +1,7 @@
-import Foundation
-import XCTest
 @testable import AWSClient
+import Foundation
+import TestSupport
+import XCTest
 
 /// A recorded exchange from Tests/Fixtures/aws/<service>/<Operation>.json: the request a client should
 /// send (X-Amz-Target and JSON body, or a query form) and the reply AWS gives.

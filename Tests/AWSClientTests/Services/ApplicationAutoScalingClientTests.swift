@@ -1,6 +1,6 @@
+@testable import AWSClient
 import Foundation
 import XCTest
-@testable import AWSClient
 
 /// ApplicationAutoScalingClient against a recorded exchange and scripted pages.
 final class ApplicationAutoScalingClientTests: XCTestCase {

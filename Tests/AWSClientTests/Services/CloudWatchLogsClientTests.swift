@@ -1,6 +1,6 @@
+@testable import AWSClient
 import Foundation
 import XCTest
-@testable import AWSClient
 
 /// CloudWatchLogsClient against recorded exchanges: millisecond times, tailing tokens, paging.
 final class CloudWatchLogsClientTests: XCTestCase {

@@ -1,6 +1,6 @@
+@testable import AWSClient
 import Foundation
 import XCTest
-@testable import AWSClient
 
 /// CodePipelineClient against recorded exchanges, including the operations moto lacks.
 final class CodePipelineClientTests: XCTestCase {

@@ -1,6 +1,6 @@
+@testable import AWSClient
 import Foundation
 import XCTest
-@testable import AWSClient
 
 /// ECRClient against recorded exchanges: paging, batching and manifests passed through byte for byte.
 final class ECRClientTests: XCTestCase {

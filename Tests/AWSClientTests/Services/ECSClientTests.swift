@@ -1,6 +1,6 @@
+@testable import AWSClient
 import Foundation
 import XCTest
-@testable import AWSClient
 
 /// ECSClient against recorded exchanges: requests, decoded shapes, batching and paging.
 final class ECSClientTests: XCTestCase {

@@ -1,6 +1,6 @@
+@testable import AWSClient
 import Foundation
 import XCTest
-@testable import AWSClient
 
 /// ELBv2Client against recorded query-protocol exchanges: form bodies, XML replies, Marker paging.
 final class ELBv2ClientTests: XCTestCase {

@@ -1,6 +1,6 @@
+@testable import AWSClient
 import Foundation
 import XCTest
-@testable import AWSClient
 
 final class CanonicalizationTests: XCTestCase {
     func canonical(path: String = "/", query: [QueryItem] = [], headers: [(String, String)] = [("Host", "h")], encodePath: Bool = true) -> String {

@@ -1,5 +1,5 @@
-import Foundation
 @testable import AWSClient
+import Foundation
 
 /// A request in the SigV4 suite's text form: `METHOD target HTTP/1.1`, header lines (folded lines
 /// included), a blank line, the body. Paths and queries are raw, not percent-encoded.

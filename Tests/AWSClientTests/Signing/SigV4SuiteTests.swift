@@ -1,6 +1,6 @@
+@testable import AWSClient
 import Foundation
 import XCTest
-@testable import AWSClient
 
 /// Runs every header-signing case of both AWS SigV4 suites (copied into Tests/Fixtures with their LICENSE).
 final class SigV4SuiteTests: XCTestCase {

@@ -1,5 +1,5 @@
-import Foundation
 @testable import AWSClient
+import Foundation
 
 /// A transport that answers from a script and records every request it was sent.
 final class ScriptedTransport: HTTPTransport, @unchecked Sendable {

@@ -1,6 +1,6 @@
+@testable import AWSClient
 import Foundation
 import XCTest
-@testable import AWSClient
 
 /// What the scrubber masks (every shape a credential comes in) and what it leaves for people to act on.
 final class SecretScrubberTests: XCTestCase {

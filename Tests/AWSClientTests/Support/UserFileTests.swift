@@ -1,6 +1,6 @@
+@testable import AWSClient
 import Foundation
 import XCTest
-@testable import AWSClient
 
 /// Reading user-named files: special files as the AWS CLI reads them, and a located error for a byte that is not UTF-8.
 final class UserFileTests: XCTestCase {

@@ -1,7 +1,7 @@
+@testable import AWSClient
 import Foundation
 import TestSupport
 import XCTest
-@testable import AWSClient
 
 /// The network transport against a real loopback server (the chaos proxy in front of a scripted answer): every way
 /// a connection goes wrong comes back as a named `TransportError`, and cancelling a request never blocks.

@@ -14,7 +14,7 @@ final class ChaosDashboardTmuxTests: XCTestCase {
         let environment = world.keys(of: "ci").merging(["XDG_STATE_HOME": config.deletingLastPathComponent().path]) { $1 }
 
         for ending in ["q", "C-c", "SIGTERM"] {
-            let tmux = try TmuxSession("\(ECSDashProcess.executable.path) --config \(config.path); echo EXIT=$? AT=$(date +%s.%N); sleep 60",
+            let tmux = try TmuxSession.forTest("\(ECSDashProcess.executable.path) --config \(config.path); echo EXIT=$? AT=$(date +%s.%N); sleep 60",
                                        width: 140, height: 36, environment: environment)
             let shown = tmux.waitFor(timeout: 60) { screen in
                 ["dev", "sit", "uat"].allSatisfy { screen.contains("\($0)→") } && screen.contains("PROD")

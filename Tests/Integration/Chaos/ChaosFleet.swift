@@ -1,8 +1,10 @@
 import AWSClient
+@testable import DashboardCLI
+@testable import DashboardEngine
+@testable import DashboardModel
 import Foundation
 import TestSupport
 import XCTest
-@testable import Dashboard
 
 /// The dashboard's pollers, wired as `ecsdash` wires them, polling moto through a chaos proxy; the test reads
 /// the fleet they build from their events, as the screen would, and compares it with moto's truth.
@@ -26,7 +28,7 @@ final class ChaosFleet {
         configDirectory = file.deletingLastPathComponent()
         var config = try ConfigLoader().load(explicit: file.path)
         config.refresh = refresh
-        let access = try FleetAccess(config: config, overrides: try AWSOptions.parse([]), environment: world.keys(of: "ci"))
+        let access = try FleetAccess(config: config, environment: world.keys(of: "ci"))
         let sources = try FleetSources(config: config, contexts: access.readContext)
         setup = FleetSetup(config: config, sources: sources, clock: SystemClock(), simulator: nil, deployContext: access.deployContext)
         runtime = DashboardRuntime(setup: setup, inbox: inbox, readOnly: true, environment: ["XDG_STATE_HOME": configDirectory.path])
@@ -88,7 +90,7 @@ final class ChaosFleet {
         let file = try world.writeConfig()
         defer { try? FileManager.default.removeItem(at: file.deletingLastPathComponent()) }
         let config = try ConfigLoader().load(explicit: file.path)
-        let access = try FleetAccess(config: config, overrides: try AWSOptions.parse([]), environment: world.keys(of: "ci"))
+        let access = try FleetAccess(config: config, environment: world.keys(of: "ci"))
         let truth = await (try FleetSources(config: config, contexts: access.readContext)).readOnce()
         for environment in truth.environments where environment.error != nil || environment.snapshot == nil {
             throw MotoDidNotAnswer(detail: "\(environment.name): \(environment.error.map(String.init(describing:)) ?? "no snapshot")")

@@ -1,8 +1,10 @@
 import AWSClient
+@testable import DashboardCLI
+@testable import DashboardEngine
+@testable import DashboardModel
 import Foundation
 import TestSupport
 import XCTest
-@testable import Dashboard
 
 /// The dashboard's pollers against moto behind the chaos proxy: through minutes of mixed faults polls keep
 /// completing everywhere and nothing wrong is ever shown; when the faults stop every environment is fresh and

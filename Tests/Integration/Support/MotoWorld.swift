@@ -1,6 +1,6 @@
+import AWSClient
 import Foundation
 import XCTest
-import AWSClient
 
 /// The moto world `scripts/test` seeds (Tests/Integration/moto/seed_world.py documents every field).
 struct MotoWorld: Decodable {

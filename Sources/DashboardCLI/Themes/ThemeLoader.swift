@@ -1,0 +1,117 @@
+import AWSClient
+import DashboardEngine
+import DashboardModel
+import DashboardViews
+import Foundation
+
+/// Finds a theme by name — the user's themes, then the project's `themes/`, then the compiled-in ones —
+/// and reads it, so the dashboard always starts with `default` or `mono` even with no files installed.
+package struct ThemeLoader {
+    /// Directories to walk up from when looking for the project's `themes/`: the executable's, then the
+    /// current one (so `swift run` from a checkout finds them).
+    package var searchStarts: [URL] = ThemeLoader.defaultSearchStarts()
+
+    /// The theme called `name`; `NO_COLOR` (any value) selects `mono` whatever the name.
+    package func load(name: String, environment: [String: String]) throws(ConfigError) -> Theme {
+        let name = environment["NO_COLOR"] != nil ? "mono" : name
+        guard Self.isValidName(name) else {
+            throw ConfigError(file: "ecsdash", line: nil, column: nil, key: "theme",
+                              message: "\(VisibleText.quoted(name)) is not a theme name (letters, digits, ., - and _)")
+        }
+        if let file = locate(name, environment: environment) {
+            return try read(file, name: name)
+        }
+        if let builtIn = Theme.builtIn(named: name) { return builtIn }
+        let available = availableThemes(environment: environment).joined(separator: ", ")
+        throw ConfigError(file: "ecsdash", line: nil, column: nil, key: "theme",
+                          message: "no theme named `\(name)` (available: \(available)); add your own as \(userThemesDirectory(environment: environment).path)/\(name).yaml")
+    }
+
+    /// Every theme that `load` can find, sorted and without repeats.
+    package func availableThemes(environment: [String: String]) -> [String] {
+        let directories = [userThemesDirectory(environment: environment), bundledThemesDirectory()].compactMap { $0 }
+        let names = directories.flatMap(Self.themeNames(in:)) + [Theme.default.name, Theme.mono.name]
+        return Set(names).sorted()
+    }
+
+    /// `$XDG_CONFIG_HOME/ecsdash/themes`, by default `~/.config/ecsdash/themes`.
+    package func userThemesDirectory(environment: [String: String]) -> URL {
+        let configHome: URL
+        if let xdg = environment["XDG_CONFIG_HOME"], !xdg.isEmpty {
+            configHome = URL(fileURLWithPath: xdg, isDirectory: true)
+        } else {
+            let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+            configHome = URL(fileURLWithPath: home, isDirectory: true).appendingPathComponent(".config", isDirectory: true)
+        }
+        return configHome.appendingPathComponent("ecsdash/themes", isDirectory: true)
+    }
+
+    /// The first `themes/` (or an installed `share/ecsdash/themes/`) holding `default.yaml` above any
+    /// search start; requiring that file keeps an unrelated `themes/` folder higher up from being taken.
+    package func bundledThemesDirectory() -> URL? {
+        for start in searchStarts {
+            var directory = start.standardizedFileURL
+            while true {
+                for candidate in ["themes", "share/ecsdash/themes"] {
+                    let themes = directory.appendingPathComponent(candidate, isDirectory: true)
+                    if FileManager.default.fileExists(atPath: themes.appendingPathComponent("default.yaml").path) { return themes }
+                }
+                let parent = directory.deletingLastPathComponent()
+                if parent.path == directory.path { break }
+                directory = parent
+            }
+        }
+        return nil
+    }
+
+    /// The file for `name`: the user's first, so they can override a shipped theme by copying it.
+    package func locate(_ name: String, environment: [String: String]) -> URL? {
+        let directories = [userThemesDirectory(environment: environment), bundledThemesDirectory()].compactMap { $0 }
+        return directories
+            .map { $0.appendingPathComponent("\(name).yaml") }
+            .first { FileManager.default.fileExists(atPath: $0.path) }
+    }
+
+    private func read(_ file: URL, name: String) throws(ConfigError) -> Theme {
+        let path = Self.displayPath(file.path, currentDirectory: FileManager.default.currentDirectoryPath)
+        let text: String
+        do {
+            text = try UserFile.read(file.path)
+        } catch {
+            throw ConfigError(reading: error, file: path, what: "the theme file")
+        }
+        return try ThemeParser(file: path).parse(text, name: name)
+    }
+
+    /// Names are file names, so nothing that could climb out of the themes directory.
+    package static func isValidName(_ name: String) -> Bool {
+        name.range(of: "^[A-Za-z0-9][A-Za-z0-9._-]*$", options: .regularExpression) != nil
+    }
+
+    /// The `.yaml` files in a directory, as theme names.
+    package static func themeNames(in directory: URL) -> [String] {
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+        return files.filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(".yaml".count)) }.filter(isValidName)
+    }
+
+    /// Paths under the current directory are shown relative to it, as people type them.
+    package static func displayPath(_ path: String, currentDirectory: String) -> String {
+        let prefix = currentDirectory.hasSuffix("/") ? currentDirectory : currentDirectory + "/"
+        return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
+    }
+
+    /// The executable's directory (as invoked, symlinks resolved, and as the system reports it), then
+    /// the current directory.
+    package static func defaultSearchStarts() -> [URL] {
+        let current = URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)
+        var starts: [URL] = []
+        if let invoked = CommandLine.arguments.first, invoked.contains("/") {
+            starts.append(URL(fileURLWithPath: invoked, relativeTo: current).resolvingSymlinksInPath().deletingLastPathComponent())
+        }
+        if let executable = Bundle.main.executableURL {
+            starts.append(executable.resolvingSymlinksInPath().deletingLastPathComponent())
+        }
+        starts.append(current)
+        return starts
+    }
+}

@@ -1,0 +1,8 @@
+/// What a key asks the dashboard to do; the reducer interprets it for the pane in front.
+package enum Command: String, CaseIterable, Sendable, Codable {
+    case up, down, left, right, top, bottom, pageUp = "page_up", pageDown = "page_down"
+    case open, back, nextPane = "next_pane"
+    case filter, commandLine = "command_line", refresh, logs, describe, help, quit, actions
+    case promote, rollback, restart
+    case scale
+}

@@ -1,0 +1,54 @@
+import DashboardModel
+
+/// One matrix cell's two lines: image (tag → digest, markers) and health (counts, rollout), with styles.
+package struct MatrixCell: Equatable {
+    package var image: String
+    package var imageStyle: TextStyle
+    package var health: String
+    package var healthStyle: TextStyle
+
+    package static func build(service: String, environment: String, fleet: FleetSnapshot, symbols: Symbols, frame: Int) -> MatrixCell {
+        guard let snapshot = fleet.service(service, in: environment) else {
+            let state = fleet.state(environment)
+            let missing = state?.snapshot == nil ? (state?.error != nil ? "unavailable" : "loading…") : "—"
+            return MatrixCell(image: missing, imageStyle: .muted, health: "", healthStyle: .muted)
+        }
+        let digest = fleet.tagDigest(service, in: environment).map(DigestText.cell) ?? "?"
+        var image = "\(snapshot.image?.tag ?? "?")\(symbols.arrow)\(digest)"
+        var imageStyle = TextStyle.text
+        if fleet.tagDigestIsStale(service, in: environment) {
+            image += " \(symbols.stale)"
+            imageStyle = .muted
+        }
+        if fleet.differsFromPrevious(service, in: environment) == true {
+            image += " \(symbols.differs)"
+            imageStyle = TextStyle(role: .header)
+        }
+        if fleet.drift(service, in: environment) == true {
+            image += " \(symbols.drift)"
+            imageStyle = .warn
+        }
+        var health = "\(snapshot.running)/\(snapshot.desired)"
+        if snapshot.pending > 0 { health += " +\(snapshot.pending)" }
+        let healthStyle: TextStyle
+        switch snapshot.rolloutPhase {
+        case .rolling:
+            health += " \(symbols.spinner(frame: frame)) rolling"
+            healthStyle = .inProgress
+        case .failed:
+            health += " \(symbols.failed) failed"
+            healthStyle = .error
+        case .degraded:
+            health += " \(symbols.warning) degraded"
+            healthStyle = .warn
+        case .ok:
+            health += " \(symbols.ok)"
+            healthStyle = .ok
+        }
+        if snapshot.unhealthyTaskCount > 0 {
+            health += " !\(snapshot.unhealthyTaskCount)"
+            return MatrixCell(image: image, imageStyle: imageStyle, health: health, healthStyle: .error)
+        }
+        return MatrixCell(image: image, imageStyle: imageStyle, health: health, healthStyle: healthStyle)
+    }
+}

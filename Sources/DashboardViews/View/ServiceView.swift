@@ -1,0 +1,94 @@
+import DashboardModel
+import Foundation
+
+/// One service in one environment: deployments, recent events, tasks (with a cursor), target health, pipeline.
+package struct ServiceView {
+    package var symbols: Symbols
+
+    /// A line of the service view; task lines carry their index so the cursor can be drawn and kept visible.
+    package struct Line: Equatable {
+        package var text: String
+        package var style: TextStyle
+        package var taskIndex: Int?
+    }
+
+    package func draw(_ state: AppState, environment: String, service: String, layout: Layout, into canvas: inout some Canvas) {
+        guard let snapshot = state.fleet.service(service, in: environment) else {
+            canvas.put("\(service) is not in \(environment) any more.", row: layout.bodyTop, column: 1, style: .muted)
+            return
+        }
+        let lines = Self.lines(snapshot, environment: environment, fleet: state.fleet, now: state.now, symbols: symbols)
+        let cursorLine = lines.firstIndex { $0.taskIndex == state.serviceCursor } ?? 0
+        let start = max(0, min(cursorLine - layout.bodyHeight / 2, lines.count - layout.bodyHeight))
+        for (offset, line) in lines[start...].prefix(layout.bodyHeight).enumerated() {
+            var style = line.style
+            if let task = line.taskIndex, task == state.serviceCursor { style.reverse = true }
+            canvas.put(line.text, row: layout.bodyTop + offset, column: 0, width: canvas.width, style: style)
+        }
+    }
+
+    package static func lines(_ service: ServiceSnapshot, environment: String, fleet: FleetSnapshot, now: Date, symbols: Symbols) -> [Line] {
+        var lines: [Line] = []
+        func section(_ title: String) { lines.append(Line(text: " \(title)", style: .header, taskIndex: nil)) }
+        func row(_ text: String, _ style: TextStyle = .text, task: Int? = nil) { lines.append(Line(text: "  \(text)", style: style, taskIndex: task)) }
+        func ago(_ date: Date?) -> String { date.map { Age.format(now.timeIntervalSince($0)) + " ago" } ?? "-" }
+        func col(_ text: String, _ width: Int) -> String { TextWidth.fit(text, width, ellipsis: true) }
+
+        let digest = fleet.tagDigest(service.name, in: environment)
+        let image = service.image.map { "\($0.repository):\($0.tag ?? "-")" } ?? "?"
+        row("image \(image) \(symbols.arrow) \(digest ?? "unknown")   running \(service.runningDigests.map(DigestText.cell).joined(separator: ", "))",
+            fleet.drift(service.name, in: environment) == true ? .warn : .text)
+        row("desired \(service.desired)  running \(service.running)  pending \(service.pending)  rollout \(service.rolloutState ?? "-")\(service.rolloutReason.map { " (\($0))" } ?? "")")
+        section("Deployments")
+        row(col("STATUS", 9) + col("REV", 5) + col("DESIRED", 8) + col("RUNNING", 8) + col("PENDING", 8) + col("FAILED", 7) + col("ROLLOUT", 12) + "UPDATED", .muted)
+        for deployment in service.deployments {
+            let style: TextStyle = deployment.rolloutState == "FAILED" ? .error : (deployment.rolloutState == "IN_PROGRESS" ? .inProgress : .text)
+            row(col(deployment.status, 9) + col(deployment.revision.map(String.init) ?? "-", 5) + col("\(deployment.desired)", 8) + col("\(deployment.running)", 8)
+                + col("\(deployment.pending)", 8) + col("\(deployment.failed)", 7) + col(deployment.rolloutState ?? "-", 12) + ago(deployment.updatedAt ?? deployment.createdAt), style)
+        }
+        section("Events")
+        if service.events.isEmpty { row("(none)", .muted) }
+        for event in service.events.prefix(8) {
+            row(col(ago(event.createdAt), 9) + event.message, event.message.contains("unhealthy") || event.message.contains("failed") ? .warn : .text)
+        }
+        section("Tasks")
+        row(col("TASK", 10) + col("STATUS", 13) + col("HEALTH", 10) + col("DIGEST", 9) + col("STARTED", 9) + col("AZ", 12) + col("IP", 15) + "STOPPED / EXIT", .muted)
+        if service.tasks.isEmpty { row("(none)", .muted) }
+        for (index, task) in service.tasks.enumerated() {
+            let exits = task.containers.compactMap { container in container.exitCode.map { "\(container.name) exit \($0)\(container.reason.map { " \($0)" } ?? "")" } }
+            let stopped = ([task.stoppedReason].compactMap { $0 } + exits).joined(separator: "; ")
+            let style: TextStyle = task.health == "UNHEALTHY" || task.containers.contains { ($0.exitCode ?? 0) != 0 } ? .error
+                : (task.lastStatus == "RUNNING" ? .text : .muted)
+            let status = task.lastStatus == task.desiredStatus ? task.lastStatus : "\(task.lastStatus)\(symbols.arrow)\(task.desiredStatus)"
+            row(col(String(task.id.prefix(8)), 10) + col(status, 13) + col(task.health, 10) + col(task.imageDigest.map(DigestText.cell) ?? "-", 9)
+                + col(task.startedAt.map { Age.format(now.timeIntervalSince($0)) } ?? "-", 9) + col(task.availabilityZone ?? "-", 12)
+                + col(task.privateIP ?? "-", 15) + stopped, style, task: index)
+        }
+        if !service.targetHealth.isEmpty {
+            section("Target health")
+            for target in service.targetHealth {
+                row("\(target.targetId):\(target.port.map(String.init) ?? "-")  \(target.state)\(target.reason.map { "  \($0)" } ?? "")",
+                    target.state == "healthy" ? .ok : .warn)
+            }
+        }
+        let pipelines = fleet.state(environment)?.snapshot?.pipelines ?? []
+        let related = pipelines.filter { $0.name.contains(service.name) }
+        if !pipelines.isEmpty {
+            section("Pipeline")
+            for pipeline in related.isEmpty ? pipelines : related {
+                let stages = pipeline.stages.map { "\($0.name) \(stageMark($0.status, symbols))" }.joined(separator: " \(symbols.arrow) ")
+                row("\(pipeline.name): \(stages)", pipeline.latestExecutionStatus == "Failed" ? .error : .text)
+            }
+        }
+        return lines
+    }
+
+    package static func stageMark(_ status: String?, _ symbols: Symbols) -> String {
+        switch status {
+        case "Succeeded": return symbols.ok
+        case "Failed": return symbols.failed
+        case "InProgress": return "…"
+        default: return "·"
+        }
+    }
+}

@@ -1,0 +1,79 @@
+@testable import DashboardModel
+@testable import DashboardViews
+import Foundation
+import TestSupport
+import XCTest
+
+/// Golden text renders of the panes into a cell grid. Set ECSDASH_UPDATE_GOLDEN=1 to rewrite the files
+/// after an intended change, then review the diff.
+final class RenderTests: XCTestCase {
+    func assertGolden(_ grid: CellGrid, _ name: String, file: StaticString = #filePath, line: UInt = #line) throws {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/golden/\(name).txt")
+        if ProcessInfo.processInfo.environment["ECSDASH_UPDATE_GOLDEN"] != nil {
+            try (grid.text + "\n").write(to: url, atomically: true, encoding: .utf8)
+        }
+        let expected = try String(contentsOf: url, encoding: .utf8)
+        XCTAssertEqual(grid.text + "\n", expected, "render differs from \(name).txt", file: file, line: line)
+    }
+
+    func testMatrixGolden() throws {
+        try assertGolden(UITestFleet.render(UITestFleet.state()), "matrix-100x24")
+    }
+
+    func testMatrixAt80ColumnsInASCII() throws {
+        try assertGolden(UITestFleet.render(UITestFleet.state(), width: 80, height: 24, symbols: .ascii), "matrix-80x24-ascii")
+    }
+
+    func testServiceViewGolden() throws {
+        var state = UITestFleet.state()
+        state.panes.append(.service(environment: "prod", service: "worker"))
+        try assertGolden(UITestFleet.render(state), "service-prod-worker")
+    }
+
+    func testHelpGolden() throws {
+        var state = UITestFleet.state(readOnly: true)
+        state.panes.append(.help)
+        try assertGolden(UITestFleet.render(state, height: 30), "help-read-only")
+    }
+
+    func testMarkersAndStyles() throws {
+        let grid = UITestFleet.render(UITestFleet.state())
+        let text = grid.text
+        XCTAssertTrue(text.contains("READ-ONLY") == false)
+        XCTAssertTrue(text.contains("prod→f0f0f0f ◆"), "frontend's prod image differs from uat's:\n\(text)")
+        XCTAssertTrue(text.contains("1/2 ✓ !1") || text.contains("1/2 ⚠ degraded !1"), text)
+        let rolling = try XCTUnwrap(grid.find("rolling"))
+        XCTAssertEqual(grid.cell(row: rolling.row, column: rolling.column).style.role, .inProgress)
+        let selected = try XCTUnwrap(grid.find("dev→a1a1a1a"))
+        XCTAssertTrue(grid.cell(row: selected.row, column: selected.column).style.reverse, "the cursor cell is reversed")
+        let prodHeader = try XCTUnwrap(grid.find("PROD"))
+        XCTAssertEqual(grid.cell(row: prodHeader.row, column: prodHeader.column).style, .accent("prod"))
+    }
+
+    func testLayoutAtSeveralSizes() {
+        XCTAssertTrue(Layout(width: 79, height: 24).isTooSmall)
+        XCTAssertTrue(Layout(width: 80, height: 23).isTooSmall)
+        XCTAssertFalse(Layout(width: 80, height: 24).isTooSmall)
+        let wide = Layout(width: 200, height: 50)
+        XCTAssertEqual(wide.bodyHeight, 46)
+        XCTAssertEqual(wide.footerRow, 49)
+        let columns = Layout(width: 80, height: 24).matrixColumns(serviceNames: ["frontend"], environments: 4)
+        XCTAssertEqual(columns.name, 12)
+        XCTAssertEqual(columns.cell, 17)
+        let tooSmall = UITestFleet.render(UITestFleet.state(), width: 60, height: 20)
+        XCTAssertTrue(tooSmall.text.contains("Terminal too small"))
+        XCTAssertTrue(tooSmall.text.contains("this one is 60×20."))
+    }
+
+    func testWideCharactersTakeTwoColumns() {
+        XCTAssertEqual(TextWidth.of("漢字"), 4)
+        XCTAssertEqual(TextWidth.of("é"), 1)
+        XCTAssertEqual(TextWidth.of("e\u{301}"), 1, "a combining accent adds no width")
+        XCTAssertEqual(TextWidth.of("🚀"), 2)
+        XCTAssertEqual(TextWidth.fit("漢字漢字", 5), "漢字…")
+        var grid = CellGrid(width: 6, height: 1)
+        grid.put("a漢字bc", row: 0, column: 0, style: .text)
+        XCTAssertEqual(grid.line(0), "a漢字b", "clipped at the edge by columns, not characters")
+    }
+}
