@@ -22,10 +22,12 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
     ],
     targets: [
+        // No pkgConfig: its cflags (-D_DEFAULT_SOURCE -D_XOPEN_SOURCE=600) are flags SwiftPM refuses with a warning
+        // on every build, and shim.h defines the two the wide-character API needs itself; the module map links
+        // ncursesw (on Debian and Ubuntu a linker script that brings libtinfo along).
         .systemLibrary(
             name: "CNcurses",
             path: "Sources/CNcurses",
-            pkgConfig: "ncursesw",
             providers: [.apt(["libncurses-dev"]), .brew(["ncurses"])]
         ),
         // The layers, each a target that can import only those below it (scripts/check-layers holds them to this):
