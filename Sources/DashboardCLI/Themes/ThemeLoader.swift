@@ -4,12 +4,10 @@ import DashboardModel
 import DashboardViews
 import Foundation
 
-/// Finds a theme by name — the user's themes, then the project's `themes/`, then the compiled-in ones —
-/// and reads it, so the dashboard always starts with `default` or `mono` even with no files installed.
+/// Finds a theme by name — the user's themes first, then the shipped ones compiled into the binary — and reads it,
+/// so every shipped theme works wherever the binary is copied, with no files beside it.
 package struct ThemeLoader {
-    /// Directories to walk up from when looking for the project's `themes/`: the executable's, then the
-    /// current one (so `swift run` from a checkout finds them).
-    package var searchStarts: [URL] = ThemeLoader.defaultSearchStarts()
+    package init() {}
 
     /// The theme called `name`; `NO_COLOR` (any value) selects `mono` whatever the name.
     package func load(name: String, environment: [String: String]) throws(ConfigError) -> Theme {
@@ -21,6 +19,9 @@ package struct ThemeLoader {
         if let file = locate(name, environment: environment) {
             return try read(file, name: name)
         }
+        if let text = ShippedThemeFiles.texts[name] {
+            return try ThemeParser(file: "\(name).yaml (built in)").parse(text, name: name)
+        }
         if let builtIn = Theme.builtIn(named: name) { return builtIn }
         let available = availableThemes(environment: environment).joined(separator: ", ")
         throw ConfigError(file: "ecsdash", line: nil, column: nil, key: "theme",
@@ -29,8 +30,8 @@ package struct ThemeLoader {
 
     /// Every theme that `load` can find, sorted and without repeats.
     package func availableThemes(environment: [String: String]) -> [String] {
-        let directories = [userThemesDirectory(environment: environment), bundledThemesDirectory()].compactMap { $0 }
-        let names = directories.flatMap(Self.themeNames(in:)) + [Theme.default.name, Theme.mono.name]
+        let names = Self.themeNames(in: userThemesDirectory(environment: environment)) + ShippedThemeFiles.texts.keys
+            + [Theme.default.name, Theme.mono.name]
         return Set(names).sorted()
     }
 
@@ -46,30 +47,10 @@ package struct ThemeLoader {
         return configHome.appendingPathComponent("ecsdash/themes", isDirectory: true)
     }
 
-    /// The first `themes/` (or an installed `share/ecsdash/themes/`) holding `default.yaml` above any
-    /// search start; requiring that file keeps an unrelated `themes/` folder higher up from being taken.
-    package func bundledThemesDirectory() -> URL? {
-        for start in searchStarts {
-            var directory = start.standardizedFileURL
-            while true {
-                for candidate in ["themes", "share/ecsdash/themes"] {
-                    let themes = directory.appendingPathComponent(candidate, isDirectory: true)
-                    if FileManager.default.fileExists(atPath: themes.appendingPathComponent("default.yaml").path) { return themes }
-                }
-                let parent = directory.deletingLastPathComponent()
-                if parent.path == directory.path { break }
-                directory = parent
-            }
-        }
-        return nil
-    }
-
-    /// The file for `name`: the user's first, so they can override a shipped theme by copying it.
+    /// The user's file for `name`, which overrides a shipped theme of the same name.
     package func locate(_ name: String, environment: [String: String]) -> URL? {
-        let directories = [userThemesDirectory(environment: environment), bundledThemesDirectory()].compactMap { $0 }
-        return directories
-            .map { $0.appendingPathComponent("\(name).yaml") }
-            .first { FileManager.default.fileExists(atPath: $0.path) }
+        let file = userThemesDirectory(environment: environment).appendingPathComponent("\(name).yaml")
+        return FileManager.default.fileExists(atPath: file.path) ? file : nil
     }
 
     private func read(_ file: URL, name: String) throws(ConfigError) -> Theme {
@@ -98,20 +79,5 @@ package struct ThemeLoader {
     package static func displayPath(_ path: String, currentDirectory: String) -> String {
         let prefix = currentDirectory.hasSuffix("/") ? currentDirectory : currentDirectory + "/"
         return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
-    }
-
-    /// The executable's directory (as invoked, symlinks resolved, and as the system reports it), then
-    /// the current directory.
-    package static func defaultSearchStarts() -> [URL] {
-        let current = URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)
-        var starts: [URL] = []
-        if let invoked = CommandLine.arguments.first, invoked.contains("/") {
-            starts.append(URL(fileURLWithPath: invoked, relativeTo: current).resolvingSymlinksInPath().deletingLastPathComponent())
-        }
-        if let executable = Bundle.main.executableURL {
-            starts.append(executable.resolvingSymlinksInPath().deletingLastPathComponent())
-        }
-        starts.append(current)
-        return starts
     }
 }

@@ -144,8 +144,10 @@ package final class TmuxSession {
     /// finish here, because its client forks the tmux server, which keeps inherited descriptors open.
     @discardableResult
     private func tmux(_ arguments: [String], capture: Bool = true) throws -> String {
+        // The server is started by the first call and keeps this environment for the pane: none of the runner's own
+        // terminal settings (swift test sets NO_COLOR for its children), only what `init` exports.
         var environment = ProcessInfo.processInfo.environment
-        environment.removeValue(forKey: "TMUX")
+        for key in ["TMUX", "NO_COLOR", "COLUMNS", "LINES"] { environment.removeValue(forKey: key) }
         let result = ChildProcess.run(executable, ["-f", "/dev/null", "-L", socket] + arguments, environment: environment, capture: capture)
         guard result.status >= 0 else { throw Failure(message: "cannot run tmux \(arguments.first ?? "")") }
         return result.output

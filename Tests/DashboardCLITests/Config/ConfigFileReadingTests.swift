@@ -55,7 +55,7 @@ final class ConfigFileReadingTests: XCTestCase {
         try FileManager.default.createDirectory(at: themes, withIntermediateDirectories: true)
         try FileManager.default.createSymbolicLink(atPath: themes.appendingPathComponent("off.yaml").path, withDestinationPath: "/dev/null")
         let bad = try write("ecsdash/themes/bad.yaml", Data("description: caf".utf8) + Data([0xE9]) + Data("\n".utf8))
-        let loader = ThemeLoader(searchStarts: [])
+        let loader = ThemeLoader()
         XCTAssertThrowsError(try loader.load(name: "off", environment: environment)) { error in
             XCTAssertTrue("\(error)".hasSuffix("off.yaml: the file is empty; see themes/default.yaml for every key"), "\(error)")
         }

@@ -4,14 +4,14 @@
 import Foundation
 import XCTest
 
-/// Checks the theme files in the repository's `themes/`, as the dashboard would load them.
+/// Checks the shipped themes: the files in the repository's `themes/`, and the copy compiled into the binary.
 final class ShippedThemesTests: XCTestCase {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let themesDirectory = repository.appendingPathComponent("themes", isDirectory: true)
 
-    /// A loader that sees only the repository's themes (no user themes).
-    let loader = ThemeLoader(searchStarts: [ShippedThemesTests.repository])
+    /// A loader that sees only the shipped themes (no user themes).
+    let loader = ThemeLoader()
     let environment = ["XDG_CONFIG_HOME": "/nonexistent-ecsdash-test", "HOME": "/nonexistent-ecsdash-test"]
 
     func shippedThemes() throws -> [Theme] {
@@ -20,8 +20,19 @@ final class ShippedThemesTests: XCTestCase {
         return try names.map { try loader.load(name: $0, environment: environment) }
     }
 
+    /// The binary's copy is the files byte for byte; after editing a theme, run scripts/embed-themes.
+    func testTheCompiledInCopyIsTheFiles() throws {
+        var files: [String: String] = [:]
+        for name in ThemeLoader.themeNames(in: Self.themesDirectory) {
+            files[name] = try String(contentsOf: Self.themesDirectory.appendingPathComponent("\(name).yaml"), encoding: .utf8)
+        }
+        XCTAssertEqual(Set(ShippedThemeFiles.texts.keys), Set(files.keys), "run scripts/embed-themes")
+        for (name, text) in files {
+            XCTAssertEqual(ShippedThemeFiles.texts[name], text, "\(name).yaml differs from the compiled-in copy: run scripts/embed-themes")
+        }
+    }
+
     func testTheRequiredThemesShipAndAllLoad() throws {
-        XCTAssertEqual(loader.bundledThemesDirectory()?.standardizedFileURL.path, Self.themesDirectory.standardizedFileURL.path)
         let names = try shippedThemes().map(\.name)
         XCTAssertTrue(Set(["default", "light", "high-contrast", "mono", "solarized-dark"]).isSubset(of: Set(names)), "\(names)")
         XCTAssertEqual(loader.availableThemes(environment: environment), names)

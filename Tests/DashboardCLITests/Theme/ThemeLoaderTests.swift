@@ -24,43 +24,29 @@ final class ThemeLoaderTests: XCTestCase {
         try text.write(to: file, atomically: true, encoding: .utf8)
     }
 
-    /// A loader whose project themes are in `root/project/themes`, searched from a folder below it.
-    var loader: ThemeLoader {
-        ThemeLoader(searchStarts: [root.appendingPathComponent("project/.build/debug", isDirectory: true)])
-    }
+    let loader = ThemeLoader()
+    let shipped = ["default", "high-contrast", "light", "mono", "solarized-dark"]
 
     var environment: [String: String] {
         ["XDG_CONFIG_HOME": root.appendingPathComponent("xdg").path, "HOME": root.appendingPathComponent("home").path]
     }
 
-    func bundle() throws {
-        try write("project/themes/default.yaml", "name: default\ndescription: Bundled default.\n")
-        try write("project/themes/ocean.yaml", "description: Bundled ocean.\nroles:\n  ok: { fg: blue }\n")
+    /// The shipped themes come from the binary itself: no user themes, no `themes/` anywhere near.
+    func testEveryShippedThemeLoadsWithNoFilesAnywhere() throws {
+        XCTAssertEqual(loader.availableThemes(environment: environment), shipped)
+        for name in shipped {
+            XCTAssertEqual(try loader.load(name: name, environment: environment).name, name)
+        }
+        XCTAssertEqual(try loader.load(name: "default", environment: environment), Theme.default)
+        XCTAssertEqual(try loader.load(name: "mono", environment: environment), Theme.mono)
     }
 
-    func testBundledThemesAreFoundWalkingUp() throws {
-        try bundle()
-        XCTAssertEqual(loader.bundledThemesDirectory()?.standardizedFileURL.path,
-                       root.appendingPathComponent("project/themes").standardizedFileURL.path)
-        let ocean = try loader.load(name: "ocean", environment: environment)
-        XCTAssertEqual(ocean.name, "ocean")
-        XCTAssertEqual(ocean.description, "Bundled ocean.")
-        XCTAssertEqual(ocean.style(of: .ok).foreground, .indexed(4))
-    }
-
-    func testAnInstalledShareDirectoryIsFoundToo() throws {
-        try write("usr/share/ecsdash/themes/default.yaml", "description: Installed.\n")
-        let installed = ThemeLoader(searchStarts: [root.appendingPathComponent("usr/bin", isDirectory: true)])
-        XCTAssertEqual(try installed.load(name: "default", environment: environment).description, "Installed.")
-    }
-
-    func testUserThemesOverrideBundledOnes() throws {
-        try bundle()
-        try write("xdg/ecsdash/themes/ocean.yaml", "description: Mine.\n")
+    func testUserThemesOverrideShippedOnes() throws {
+        try write("xdg/ecsdash/themes/light.yaml", "description: Mine.\n")
         try write("xdg/ecsdash/themes/forest.yaml", "roles:\n  ok: { fg: 28 }\n")
-        XCTAssertEqual(try loader.load(name: "ocean", environment: environment).description, "Mine.")
+        XCTAssertEqual(try loader.load(name: "light", environment: environment).description, "Mine.")
         XCTAssertEqual(try loader.load(name: "forest", environment: environment).style(of: .ok).foreground, .indexed(28))
-        XCTAssertEqual(loader.availableThemes(environment: environment), ["default", "forest", "mono", "ocean"])
+        XCTAssertEqual(loader.availableThemes(environment: environment), (shipped + ["forest"]).sorted())
     }
 
     func testUserThemesDefaultToDotConfig() throws {
@@ -69,19 +55,11 @@ final class ThemeLoaderTests: XCTestCase {
         XCTAssertEqual(try loader.load(name: "night", environment: environment).description, "Night.")
     }
 
-    func testBuiltInsWhenNoFilesExist() throws {
-        let bare = ThemeLoader(searchStarts: [root])
-        XCTAssertEqual(try bare.load(name: "default", environment: environment), Theme.default)
-        XCTAssertEqual(try bare.load(name: "mono", environment: environment), Theme.mono)
-        XCTAssertEqual(bare.availableThemes(environment: environment), ["default", "mono"])
-    }
-
     func testNoColorForcesMono() throws {
-        try bundle()
         for value in ["1", ""] {
             var environment = self.environment
             environment["NO_COLOR"] = value
-            let theme = try loader.load(name: "ocean", environment: environment)
+            let theme = try loader.load(name: "light", environment: environment)
             XCTAssertEqual(theme, Theme.mono)
         }
         // A user's own mono file is still the one NO_COLOR picks.
@@ -92,10 +70,10 @@ final class ThemeLoaderTests: XCTestCase {
     }
 
     func testUnknownThemeListsTheAvailableOnes() throws {
-        try bundle()
+        try write("xdg/ecsdash/themes/ocean.yaml", "description: Mine.\n")
         XCTAssertThrowsError(try loader.load(name: "oceen", environment: environment)) { error in
             let userDirectory = self.root.appendingPathComponent("xdg/ecsdash/themes").path
-            XCTAssertEqual("\(error)", "ecsdash: theme: no theme named `oceen` (available: default, mono, ocean); add your own as \(userDirectory)/oceen.yaml")
+            XCTAssertEqual("\(error)", "ecsdash: theme: no theme named `oceen` (available: default, high-contrast, light, mono, ocean, solarized-dark); add your own as \(userDirectory)/oceen.yaml")
         }
     }
 
