@@ -68,7 +68,8 @@ let package = Package(
         .executableTarget(name: "ecsdash-fuzz", dependencies: ["AWSClient", "Dashboard"]),
         .testTarget(name: "AWSClientTests", dependencies: ["AWSClient", "TestSupport"]),
         .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "AWSClient", "CNcurses"]),
-        .testTarget(name: "IntegrationTests", dependencies: ["AWSClient", "Dashboard", "TestSupport"], path: "Tests/Integration", exclude: ["moto", "proxy"]),
+        // Crypto: the parity corpus names SSO cache files by the SHA-1 of a start URL or session name.
+        .testTarget(name: "IntegrationTests", dependencies: ["AWSClient", "Dashboard", "TestSupport", .product(name: "Crypto", package: "swift-crypto")], path: "Tests/Integration", exclude: ["moto", "proxy", "Parity"]),
     ],
     swiftLanguageModes: [.v6]
 )
