@@ -102,10 +102,12 @@ let package = Package(
         .testTarget(name: "DashboardEngineTests", dependencies: ["DashboardEngine", "DashboardModel", "FleetSimulator", "AWSClient", "TestSupport"]),
         .testTarget(name: "DashboardTerminalTests", dependencies: ["DashboardTerminal", "CNcurses"]),
         .testTarget(name: "DashboardCLITests", dependencies: ["DashboardCLI", "DashboardEngine", "DashboardModel", "DashboardViews", "TestSupport"]),
+        // Crypto: the parity corpus names SSO cache files by the SHA-1 of a start URL or session name.
         .testTarget(
             name: "IntegrationTests",
-            dependencies: ["AWSClient", "DashboardModel", "DashboardEngine", "DashboardCLI", "TestSupport"],
-            path: "Tests/Integration", exclude: ["moto", "proxy"]
+            dependencies: ["AWSClient", "DashboardModel", "DashboardEngine", "DashboardCLI", "TestSupport",
+                           .product(name: "Crypto", package: "swift-crypto")],
+            path: "Tests/Integration", exclude: ["moto", "proxy", "Parity"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -16,7 +16,8 @@ public struct AssumeRoleCredentialProvider: CredentialProvider {
     let clock: any AWSClock
 
     /// - Parameters:
-    ///   - sessionName: defaults to `ecsdash-<epoch seconds>`, which CloudTrail then shows.
+    ///   - sessionName: defaults to `ecsdash-<epoch seconds>`, which CloudTrail then shows (botocore's default is
+    ///     `botocore-session-<epoch seconds>`; ours says which tool made the call).
     ///   - environment: handed to the STS client (endpoint overrides such as `AWS_ENDPOINT_URL_STS`).
     public init(
         roleArn: String,
@@ -54,11 +55,13 @@ public struct AssumeRoleCredentialProvider: CredentialProvider {
         do {
             return try await STSClient(context: context).assumeRole(request).credentials
         } catch let error as CredentialError {
-            var failure = CredentialError.failed(Self.name, "could not get source credentials to assume \(roleArn): \(error)")
+            var failure = CredentialError.failed(Self.name, error.cause, "could not get source credentials to assume \(roleArn): \(error)")
             failure.underlyingAWSError = error.underlyingAWSError
             throw failure
         } catch let error as AWSError {
-            throw CredentialError(.failed, provider: Self.name, "could not assume \(roleArn): \(error)", underlyingAWSError: error)
+            var failure = CredentialError(.failed, provider: Self.name, "could not assume \(roleArn): \(error)", underlyingAWSError: error)
+            failure.cause = .refusedByAWS
+            throw failure
         } catch let error as TransportError {
             throw CredentialError.failed(Self.name, "could not reach STS to assume \(roleArn): \(error)")
         }

@@ -22,9 +22,9 @@ public struct EnvironmentCredentialProvider: CredentialProvider {
         case (nil, nil):
             throw CredentialError.notFound(name, "AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY are not set")
         case (nil, _):
-            throw CredentialError.failed(name, "AWS_SECRET_ACCESS_KEY is set but AWS_ACCESS_KEY_ID is not")
+            throw CredentialError.failed(name, .partialKeys, "AWS_SECRET_ACCESS_KEY is set but AWS_ACCESS_KEY_ID is not")
         case (_, nil):
-            throw CredentialError.failed(name, "AWS_ACCESS_KEY_ID is set but AWS_SECRET_ACCESS_KEY is not")
+            throw CredentialError.failed(name, .partialKeys, "AWS_ACCESS_KEY_ID is set but AWS_SECRET_ACCESS_KEY is not")
         case let (accessKeyId?, secretAccessKey?):
             let token = AWSConfigLocation.nonEmpty(environment["AWS_SESSION_TOKEN"])
                 ?? AWSConfigLocation.nonEmpty(environment["AWS_SECURITY_TOKEN"])

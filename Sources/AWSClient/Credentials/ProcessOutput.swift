@@ -18,24 +18,27 @@ struct ProcessOutput: Sendable {
         return text.count > 300 ? String(text.prefix(300)) + "…" : text
     }
 
-    /// Runs `/bin/sh -c command` off the cooperative pool (waiting on pipes blocks a thread) and
+    /// Runs `executable` with `arguments` (no shell) off the cooperative pool (waiting on pipes blocks a thread) and
     /// drains both pipes concurrently so a chatty helper cannot fill one and stall. Cancelling the calling task
     /// kills the process and its process group, which holds the children it started.
-    static func run(shellCommand command: String) async throws -> ProcessOutput {
+    /// - Parameter environment: the child's environment; nil inherits this process's.
+    static func run(executable: String, arguments: [String], environment: [String: String]?) async throws -> ProcessOutput {
         let running = RunningProcess()
         return try await withTaskCancellationHandler {
-            try await output(of: command, running: running)
+            try await output(of: executable, arguments: arguments, environment: environment, running: running)
         } onCancel: {
             running.stop()
         }
     }
 
-    private static func output(of command: String, running: RunningProcess) async throws -> ProcessOutput {
+    private static func output(of executable: String, arguments: [String], environment: [String: String]?,
+                               running: RunningProcess) async throws -> ProcessOutput {
         try await withCheckedThrowingContinuation { continuation in
             DispatchQueue.global().async {
                 let process = Process()
-                process.executableURL = URL(fileURLWithPath: "/bin/sh")
-                process.arguments = ["-c", command]
+                process.executableURL = URL(fileURLWithPath: executable)
+                process.arguments = arguments
+                if let environment { process.environment = environment }
                 let stdout = Pipe()
                 let stderr = Pipe()
                 process.standardOutput = stdout

@@ -1,129 +1,128 @@
-/// Parses the text of an AWS config or credentials file into sections, following the AWS CLI's rules.
+/// Parses the text of an AWS config or credentials file into its raw `[sections]`, with the rules of the
+/// `configparser.RawConfigParser` botocore reads them with, so a file means here what it means to the AWS CLI.
 ///
+/// Those rules: `=` or `:` separates a key from its value (the first one on the line); `#` and `;` start a comment
+/// only at the start of a line, so `key = a # b` has the value `a # b`; keys are lower-cased, section names are
+/// not; a header is everything between the `[` and the last `]` of its line, spaces included; a line indented
+/// deeper than the key above it continues that key's value. Where configparser refuses a file (a repeated section
+/// or key, a line with no separator, a key before any header) this parser refuses it too, naming the line.
 /// Messages never quote the offending line: a malformed line in a credentials file may hold a secret.
 struct ProfileFileParser {
-    /// The config file prefixes profile headers with `profile `; the credentials file does not.
-    enum FileKind: Sendable {
-        case config
-        case credentials
+    /// One `[header]` as written, before the config file's `profile ` prefixes are interpreted.
+    struct RawSection: Equatable {
+        var header: String
+        var line: Int
+        var properties: [String: String] = [:]
+        var lines: [String: Int] = [:]
+        /// Values that start on the line after their key: `s3 =` then indented `key = value` lines.
+        var subProperties: [String: [String: String]] = [:]
     }
 
-    var kind: FileKind
     /// Used only in error messages.
     var fileName: String
 
-    /// The sections in file order; a header repeated in the same file is merged, later keys winning.
-    func parse(_ text: String) throws(ProfileFileError) -> [ProfileSection] {
-        var sections: [ProfileSection] = []
-        var current: Int?
-        var lastKey: String?
-        // "\r\n" is a single Character in Swift, so split on any newline rather than on "\n".
-        for (index, line) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
-            let lineNumber = index + 1
-            let trimmed = line.trimmingWhitespace()
-            if trimmed.isEmpty || Self.isComment(trimmed) { continue }
-            if let section = current, let key = lastKey, line.first?.isWhitespace == true {
-                try continueProperty(key, with: trimmed, in: &sections[section], line: lineNumber)
+    /// The sections in file order.
+    func parse(_ text: String) throws(ProfileFileError) -> [RawSection] {
+        var sections: [RawSection] = []
+        var valueLines: [String] = []
+        var key: String?
+        var indentLevel = 0
+        for (index, line) in Self.lines(of: text).enumerated() {
+            let number = index + 1
+            let stripped = Self.strip(line)
+            // A comment line is skipped whole: it neither ends a multi-line value nor joins it.
+            if stripped.hasPrefix("#") || stripped.hasPrefix(";") { continue }
+            if stripped.isEmpty {
+                if key != nil { valueLines.append("") }
                 continue
             }
-            if trimmed.hasPrefix("[") {
-                let header = try parseHeader(trimmed, line: lineNumber)
-                if let existing = sections.firstIndex(where: { $0.kind == header.kind && $0.name == header.name }) {
-                    current = existing
-                } else {
-                    sections.append(header)
-                    current = sections.count - 1
+            let indent = line.prefix(while: Self.isSpace).count
+            if key != nil, indent > indentLevel {
+                valueLines.append(String(stripped))
+                continue
+            }
+            try finish(&key, valueLines: &valueLines, into: &sections)
+            indentLevel = indent
+            if let header = Self.header(stripped) {
+                guard header != "DEFAULT" else {
+                    throw error(line: number, "[DEFAULT] is special to the AWS CLI's parser: it copies its keys into every other section. Name the profile [default], lower-case")
                 }
-                lastKey = nil
+                if let first = sections.first(where: { $0.header == header }) {
+                    throw error(line: number, "section [\(header)] appears twice (first on line \(first.line)); the AWS CLI refuses such a file")
+                }
+                sections.append(RawSection(header: header, line: number))
                 continue
             }
-            guard let section = current else {
-                throw error(line: lineNumber, "a property appears before any [section] header")
+            guard !sections.isEmpty else { throw error(line: number, "a property appears before any [section] header") }
+            guard let separator = stripped.firstIndex(where: { $0 == "=" || $0 == ":" }) else {
+                throw error(line: number, "expected 'key = value' (or 'key: value')")
             }
-            let (key, value) = try parseProperty(trimmed, line: lineNumber)
-            sections[section].properties[key] = value
-            lastKey = key
+            let name = Self.strip(stripped[..<separator]).lowercased()
+            guard !name.isEmpty else { throw error(line: number, "a property has no name before its '=' or ':'") }
+            if let first = sections[sections.count - 1].lines[name] {
+                throw error(line: number, "key \(name) appears twice in [\(sections[sections.count - 1].header)] (first on line \(first)); the AWS CLI refuses such a file")
+            }
+            sections[sections.count - 1].lines[name] = number
+            valueLines = [String(Self.strip(stripped[stripped.index(after: separator)...]))]
+            key = name
         }
+        try finish(&key, valueLines: &valueLines, into: &sections)
         return sections
     }
 
-    /// An indented line after a property: a sub-property when that property's value was empty,
-    /// otherwise a continuation of its value, as the CLI's configparser treats it.
-    private func continueProperty(_ key: String, with text: Substring, in section: inout ProfileSection, line: Int) throws(ProfileFileError) {
-        if section.properties[key, default: ""].isEmpty {
-            let (subKey, value) = try parseProperty(text, line: line)
-            section.subProperties[key, default: [:]][subKey] = value
-        } else {
-            section.properties[key, default: ""] += "\n" + Self.stripInlineComment(text)
+    /// Stores the value being read: its lines joined, trailing blank lines dropped. A value that begins on the next
+    /// line is a block of `key = value` lines, as botocore reads `s3 =` blocks.
+    private func finish(_ key: inout String?, valueLines: inout [String], into sections: inout [RawSection]) throws(ProfileFileError) {
+        guard let name = key else { return }
+        key = nil
+        let value = String(Self.stripTrailing(valueLines.joined(separator: "\n")))
+        valueLines = []
+        let index = sections.count - 1
+        guard value.hasPrefix("\n") else {
+            sections[index].properties[name] = value
+            return
         }
-    }
-
-    private func parseHeader(_ text: Substring, line: Int) throws(ProfileFileError) -> ProfileSection {
-        guard let close = text.firstIndex(of: "]") else {
-            throw error(line: line, "a section header is missing its closing ']'")
-        }
-        let trailing = text[text.index(after: close)...].trimmingWhitespace()
-        guard trailing.isEmpty || Self.isComment(trailing) else {
-            throw error(line: line, "unexpected text after a section header's ']'")
-        }
-        let name = text[text.index(after: text.startIndex)..<close].trimmingWhitespace()
-        guard !name.isEmpty else { throw error(line: line, "a section header has no name") }
-        return classify(String(name))
-    }
-
-    private func parseProperty(_ text: Substring, line: Int) throws(ProfileFileError) -> (key: String, value: String) {
-        guard let equals = text.firstIndex(of: "=") else {
-            throw error(line: line, "expected 'key = value'")
-        }
-        let key = text[..<equals].trimmingWhitespace()
-        guard !key.isEmpty else { throw error(line: line, "a property has no name before '='") }
-        guard !key.contains(where: \.isWhitespace) else { throw error(line: line, "a property name contains spaces") }
-        let value = Self.stripInlineComment(text[text.index(after: equals)...])
-        return (key.lowercased(), value)
-    }
-
-    /// Maps a header's text to a section kind and name, per file kind.
-    func classify(_ header: String) -> ProfileSection {
-        guard kind == .config else { return ProfileSection(kind: .profile, name: header) }
-        if header == "default" { return ProfileSection(kind: .profile, name: "default") }
-        let words = header.split(maxSplits: 1, whereSeparator: \.isWhitespace)
-        guard words.count == 2 else { return ProfileSection(kind: .other, name: header) }
-        let name = String(words[1].trimmingWhitespace())
-        switch words[0] {
-        case "profile": return ProfileSection(kind: .profile, name: name)
-        case "sso-session": return ProfileSection(kind: .ssoSession, name: name)
-        case "services": return ProfileSection(kind: .services, name: name)
-        default: return ProfileSection(kind: .other, name: header)
-        }
-    }
-
-    private static func isComment(_ text: Substring) -> Bool {
-        text.first == "#" || text.first == ";"
-    }
-
-    /// Drops a `#` or `;` comment only when whitespace precedes it, so `a#b` and URLs with `;` survive.
-    static func stripInlineComment(_ text: Substring) -> String {
-        var previous: Character = " "
-        for index in text.indices {
-            let character = text[index]
-            if (character == "#" || character == ";") && previous.isWhitespace && index != text.startIndex {
-                return String(text[..<index].trimmingWhitespace())
+        var block: [String: String] = [:]
+        for line in value.split(separator: "\n") where !Self.strip(line).isEmpty {
+            guard let equals = line.firstIndex(of: "=") else {
+                throw error(line: sections[index].lines[name] ?? 0, "the indented block under \(name) has a line without '='")
             }
-            previous = character
+            block[String(Self.strip(line[..<equals]))] = String(Self.strip(line[line.index(after: equals)...]))
         }
-        return String(text.trimmingWhitespace())
+        sections[index].properties[name] = value
+        sections[index].subProperties[name] = block
+    }
+
+    /// `[…]` up to the line's last `]`, with at least one character inside; text after it is ignored, as configparser does.
+    static func header(_ stripped: Substring) -> String? {
+        guard stripped.first == "[", let close = stripped.lastIndex(of: "]") else { return nil }
+        let inside = stripped[stripped.index(after: stripped.startIndex)..<close]
+        return inside.isEmpty ? nil : String(inside)
+    }
+
+    /// Lines split on `\n`, `\r\n` or `\r`, as Python's text files are; other Unicode line separators stay in the line.
+    static func lines(of text: String) -> [Substring] {
+        text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
+    }
+
+    /// Python's `str.isspace`: Unicode white space plus the ASCII separators 0x1C–0x1F.
+    static func isSpace(_ character: Character) -> Bool {
+        character.isWhitespace || character.unicodeScalars.allSatisfy { (0x1C...0x1F).contains($0.value) }
+    }
+
+    static func strip<S: StringProtocol>(_ text: S) -> S.SubSequence {
+        guard let first = text.firstIndex(where: { !isSpace($0) }), let last = text.lastIndex(where: { !isSpace($0) }) else {
+            return text[text.endIndex...]
+        }
+        return text[first...last]
+    }
+
+    private static func stripTrailing<S: StringProtocol>(_ text: S) -> S.SubSequence {
+        guard let last = text.lastIndex(where: { !isSpace($0) }) else { return text[text.endIndex...] }
+        return text[...last]
     }
 
     private func error(line: Int, _ message: String) -> ProfileFileError {
         ProfileFileError(file: fileName, line: line, message: message)
-    }
-}
-
-extension StringProtocol {
-    /// Trims spaces and tabs without Foundation.
-    fileprivate func trimmingWhitespace() -> SubSequence {
-        guard let first = firstIndex(where: { !$0.isWhitespace }) else { return self[endIndex...] }
-        let last = lastIndex(where: { !$0.isWhitespace })!
-        return self[first...last]
     }
 }

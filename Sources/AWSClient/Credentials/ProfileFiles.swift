@@ -1,9 +1,13 @@
 import Foundation
 
-/// The shared AWS config and credentials files merged: profiles, `[sso-session]` and `[services]` sections.
+/// The shared AWS config and credentials files as botocore reads them: profiles, `[sso-session]` and `[services]` sections.
 public struct ProfileFiles: Sendable, Equatable {
-    /// Profiles by name; where both files set a key, the credentials file wins, as in the AWS CLI.
+    /// Profiles by name, both files laid together; where both set a key, the credentials file wins, as in the AWS CLI.
     public var profiles: [String: ProfileSection]
+    /// Each file's own profiles: botocore looks for static keys in each file separately, so a key id in one
+    /// and its secret in the other is an incomplete pair, not a merged one.
+    public var configProfiles: [String: ProfileSection]
+    public var credentialsProfiles: [String: ProfileSection]
     public var ssoSessions: [String: ProfileSection]
     public var services: [String: ProfileSection]
     /// Where the files were read from, for messages; names only when parsed from strings.
@@ -12,11 +16,17 @@ public struct ProfileFiles: Sendable, Equatable {
 
     /// Parses both files from text; tests and callers that already hold the text use this.
     public init(config: String = "", credentials: String = "", configPath: String = "config", credentialsPath: String = "credentials") throws(ProfileFileError) {
-        let configSections = try ProfileFileParser(kind: .config, fileName: configPath).parse(config)
-        let credentialSections = try ProfileFileParser(kind: .credentials, fileName: credentialsPath).parse(credentials)
-        profiles = Self.merge(configSections.filter { $0.kind == .profile } + credentialSections)
-        ssoSessions = Self.merge(configSections.filter { $0.kind == .ssoSession })
-        services = Self.merge(configSections.filter { $0.kind == .services })
+        let configSections = try ProfileFileParser(fileName: configPath).parse(config)
+        let credentialSections = try ProfileFileParser(fileName: credentialsPath).parse(credentials)
+        let classified = try configSections.map { section throws(ProfileFileError) in try Self.classify(section, file: configPath) }
+        configProfiles = try Self.index(classified.filter { $0.section.kind == .profile }, file: configPath)
+        ssoSessions = try Self.index(classified.filter { $0.section.kind == .ssoSession }, file: configPath)
+        services = try Self.index(classified.filter { $0.section.kind == .services }, file: configPath)
+        // The credentials file has no prefixes: every header is a profile name exactly as written.
+        credentialsProfiles = Dictionary(uniqueKeysWithValues: credentialSections.map {
+            ($0.header, Self.section($0, kind: .profile, name: $0.header, file: credentialsPath))
+        })
+        profiles = configProfiles.merging(credentialsProfiles) { config, credentials in config.merging(credentials) }
         self.configPath = configPath
         self.credentialsPath = credentialsPath
     }
@@ -36,13 +46,9 @@ public struct ProfileFiles: Sendable, Equatable {
 
     public func profile(_ name: String) -> ProfileSection? { profiles[name] }
 
-    /// The profile the AWS CLI would use: the explicit one (`--profile`), else `AWS_PROFILE`
-    /// (or the legacy `AWS_DEFAULT_PROFILE`), else `default`.
+    /// The profile the AWS CLI would use: see `ProfileSelection`.
     public static func selectedProfileName(explicit: String? = nil, environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
-        AWSConfigLocation.nonEmpty(explicit)
-            ?? AWSConfigLocation.nonEmpty(environment["AWS_PROFILE"])
-            ?? AWSConfigLocation.nonEmpty(environment["AWS_DEFAULT_PROFILE"])
-            ?? "default"
+        ProfileSelection(explicit: explicit, environment: environment).name
     }
 
     /// Every profile name, sorted, for messages and profile pickers.
@@ -52,16 +58,44 @@ public struct ProfileFiles: Sendable, Equatable {
     var knownProfilesSummary: String {
         profileNames.isEmpty
             ? "no profiles are defined in \(configPath) or \(credentialsPath)"
-            : "known profiles: " + profileNames.joined(separator: ", ")
+            : "known profiles: " + profileNames.map { $0.contains(where: \.isWhitespace) || $0.isEmpty ? "\"\($0)\"" : $0 }.joined(separator: ", ")
     }
 
-    /// Folds sections of the same name together in order, later sections winning per key.
-    private static func merge(_ sections: [ProfileSection]) -> [String: ProfileSection] {
-        var merged: [String: ProfileSection] = [:]
-        for section in sections {
-            merged[section.name] = merged[section.name].map { $0.merging(section) } ?? section
+    /// What a config file header declares, by botocore's rules: `default`; or a word starting `profile`,
+    /// `sso-session` or `services` followed by one name, split as shell words (`[profile "my prof"]`); anything
+    /// else is ignored, `[profile my prof]` and `[ profile x ]` included.
+    static func classify(_ raw: ProfileFileParser.RawSection, file: String) throws(ProfileFileError) -> (section: ProfileSection, line: Int) {
+        if raw.header == "default" { return (section(raw, kind: .profile, name: "default", file: file), raw.line) }
+        let prefixes: [(String, ProfileSection.Kind)] = [("profile", .profile), ("sso-session", .ssoSession), ("services", .services)]
+        guard let (prefix, kind) = prefixes.first(where: { raw.header.hasPrefix($0.0) }) else {
+            return (section(raw, kind: .other, name: raw.header, file: file), raw.line)
         }
-        return merged
+        guard let words = try? ShellWords.split(raw.header), words.count == 2 else {
+            return (section(raw, kind: .other, name: raw.header, file: file), raw.line)
+        }
+        guard words[0] == prefix else {
+            // botocore only checks that the header starts with the prefix, so it reads [profilefoo bar] as profile bar.
+            throw ProfileFileError(file: file, line: raw.line, message: "[\(raw.header)] is not a valid header: botocore would read it as \(prefix) \(words[1]); write [\(prefix) \(words[1])]")
+        }
+        return (section(raw, kind: kind, name: words[1], file: file), raw.line)
+    }
+
+    static func section(_ raw: ProfileFileParser.RawSection, kind: ProfileSection.Kind, name: String, file: String) -> ProfileSection {
+        ProfileSection(kind: kind, name: name, properties: raw.properties, subProperties: raw.subProperties,
+                       origins: raw.lines.mapValues { ProfileSection.Origin(file: file, line: $0) })
+    }
+
+    /// Sections by name. Two headers naming one profile (`[default]` and `[profile default]`, or `[profile a]` and
+    /// `[profile "a"]`) are refused: botocore keeps the later one whole and silently drops the other.
+    private static func index(_ sections: [(section: ProfileSection, line: Int)], file: String) throws(ProfileFileError) -> [String: ProfileSection] {
+        var byName: [String: (section: ProfileSection, line: Int)] = [:]
+        for entry in sections {
+            if let first = byName[entry.section.name] {
+                throw ProfileFileError(file: file, line: entry.line, message: "this header names \(entry.section.name) again (first on line \(first.line)); the AWS CLI would silently use only the later section. Keep one")
+            }
+            byName[entry.section.name] = entry
+        }
+        return byName.mapValues(\.section)
     }
 
     /// A missing file, and anything that is not a regular file (`/dev/null`, a directory, a pipe), reads as empty,

@@ -17,6 +17,8 @@ struct SSOCredentialProvider: CredentialProvider {
     /// The `[sso-session]` name; nil for legacy profiles, whose cache is keyed by the start URL.
     var sessionName: String?
     var cacheDirectory: String
+    /// For `AWS_ENDPOINT_URL_SSO` (or `AWS_ENDPOINT_URL`), which botocore honours for the portal as for any service.
+    var environment: [String: String] = [:]
     var transport: any HTTPTransport
     var clock: any AWSClock
 
@@ -24,7 +26,7 @@ struct SSOCredentialProvider: CredentialProvider {
         let token = try cachedToken()
         var request = HTTPRequest(
             method: "GET",
-            endpoint: Endpoint(host: "portal.sso.\(region).amazonaws.com"),
+            endpoint: try portalEndpoint(),
             path: "/federation/credentials",
             query: [QueryItem("account_id", accountId), QueryItem("role_name", roleName)]
         )
@@ -33,15 +35,27 @@ struct SSOCredentialProvider: CredentialProvider {
         do {
             response = try await transport.send(request)
         } catch let error as TransportError {
-            throw CredentialError.failed(Self.name, "could not reach the SSO portal: \(error)")
+            throw CredentialError.failed(Self.name, .sourceFailed, "could not reach the SSO portal: \(error)")
         }
         if response.status == 401 || response.status == 403 {
-            throw CredentialError.failed(Self.name, loginHint("the SSO portal rejected the cached token (HTTP \(response.status))"))
+            throw CredentialError.failed(Self.name, .ssoLogin, loginHint("the SSO portal rejected the cached token (HTTP \(response.status))"))
         }
         guard response.isSuccess else {
-            throw CredentialError.failed(Self.name, "the SSO portal answered HTTP \(response.status) for account \(accountId), role \(roleName)")
+            throw CredentialError.failed(Self.name, .refusedByAWS, "the SSO portal answered HTTP \(response.status) for account \(accountId), role \(roleName)")
         }
         return try Self.roleCredentials(from: response.body)
+    }
+
+    /// The portal in `region`, unless the environment overrides it.
+    func portalEndpoint() throws(CredentialError) -> Endpoint {
+        for variable in ["AWS_ENDPOINT_URL_SSO", "AWS_ENDPOINT_URL"] {
+            guard let value = AWSConfigLocation.nonEmpty(environment[variable]) else { continue }
+            guard let endpoint = Endpoint(url: value) else {
+                throw CredentialError.failed(Self.name, .badSetting, "\(variable) is not a valid endpoint URL: \(value)")
+            }
+            return endpoint
+        }
+        return Endpoint(host: "portal.sso.\(region).amazonaws.com")
     }
 
     /// `~/.aws/sso/cache/<sha1 of the session name, or of the start URL for legacy profiles>.json`.
@@ -53,13 +67,13 @@ struct SSOCredentialProvider: CredentialProvider {
 
     func cachedToken() throws(CredentialError) -> String {
         guard let data = FileManager.default.contents(atPath: cacheFile) else {
-            throw CredentialError.failed(Self.name, loginHint("no cached SSO token was found"))
+            throw CredentialError.failed(Self.name, .ssoLogin, loginHint("no cached SSO token was found"))
         }
         guard let cached = try? JSONDecoder().decode(CachedToken.self, from: data), !cached.accessToken.isEmpty else {
-            throw CredentialError.failed(Self.name, loginHint("the cached SSO token at \(cacheFile) is unreadable"))
+            throw CredentialError.failed(Self.name, .ssoLogin, loginHint("the cached SSO token at \(cacheFile) is unreadable"))
         }
         guard let expiry = ISO8601Timestamp.parse(cached.expiresAt), expiry > clock.now() else {
-            throw CredentialError.failed(Self.name, loginHint("the cached SSO token has expired"))
+            throw CredentialError.failed(Self.name, .ssoLogin, loginHint("the cached SSO token has expired"))
         }
         return cached.accessToken
     }
@@ -70,7 +84,7 @@ struct SSOCredentialProvider: CredentialProvider {
 
     static func roleCredentials(from body: Data) throws(CredentialError) -> Credentials {
         guard let decoded = try? JSONDecoder().decode(PortalResponse.self, from: body) else {
-            throw CredentialError.failed(name, "the SSO portal's answer did not hold role credentials")
+            throw CredentialError.failed(name, .sourceFailed, "the SSO portal's answer did not hold role credentials")
         }
         let role = decoded.roleCredentials
         return Credentials(

@@ -44,9 +44,9 @@ public struct WebIdentityCredentialProvider: CredentialProvider {
         do {
             token = try UserFile.read(tokenFile).trimmingCharacters(in: .whitespacesAndNewlines)
         } catch {
-            throw CredentialError.failed(Self.name, "cannot read the web identity token file \(error)")
+            throw CredentialError.failed(Self.name, error.problem == .missing ? .missingFile : .sourceFailed, "cannot read the web identity token file \(error)")
         }
-        guard !token.isEmpty else { throw CredentialError.failed(Self.name, "the web identity token file \(tokenFile) is empty") }
+        guard !token.isEmpty else { throw CredentialError.failed(Self.name, .sourceFailed, "the web identity token file \(tokenFile) is empty") }
         // No credentials sign this call; the context still needs a provider, which is never asked.
         let context = AWSClientContext(region: region, credentials: StaticCredentialProvider(Credentials(accessKeyId: "", secretAccessKey: "")),
                                        transport: transport, environment: environment, clock: clock)
@@ -55,7 +55,9 @@ public struct WebIdentityCredentialProvider: CredentialProvider {
         do {
             return try await STSClient(context: context).assumeRoleWithWebIdentity(request).credentials
         } catch let error as AWSError {
-            throw CredentialError(.failed, provider: Self.name, "could not assume \(roleArn) with the token in \(tokenFile): \(error)", underlyingAWSError: error)
+            var failure = CredentialError(.failed, provider: Self.name, "could not assume \(roleArn) with the token in \(tokenFile): \(error)", underlyingAWSError: error)
+            failure.cause = .refusedByAWS
+            throw failure
         } catch let error as TransportError {
             throw CredentialError.failed(Self.name, "could not reach STS to assume \(roleArn): \(error)")
         }

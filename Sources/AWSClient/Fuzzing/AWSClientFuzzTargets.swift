@@ -29,14 +29,12 @@ package enum AWSClientFuzzTargets {
                 if let violation = checkUTF8Error(error, in: bytes) { return violation }
                 text = String(decoding: bytes, as: UTF8.self)
             }
-            let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).count
-            for kind in [ProfileFileParser.FileKind.config, .credentials] {
-                do throws(ProfileFileError) {
-                    _ = try ProfileFileParser(kind: kind, fileName: "fuzz").parse(text)
-                } catch {
-                    guard (1...lines).contains(error.line) else { return "\(error) is outside the \(lines) lines" }
-                    guard !error.message.contains(where: \.isNewline) else { return "a message on several lines: \(error)" }
-                }
+            let lines = ProfileFileParser.lines(of: text).count
+            do throws(ProfileFileError) {
+                _ = try ProfileFileParser(fileName: "fuzz").parse(text)
+            } catch {
+                guard (1...lines).contains(error.line) else { return "\(error) is outside the \(lines) lines" }
+                guard !error.message.contains(where: \.isNewline) else { return "a message on several lines: \(error)" }
             }
             if let files = try? ProfileFiles(config: text, credentials: text) {
                 for name in files.profileNames { _ = files.profile(name)?["region"] }

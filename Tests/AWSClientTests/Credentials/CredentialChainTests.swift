@@ -75,7 +75,8 @@ final class CredentialChainTests: XCTestCase {
         let env = try environment(config: "[profile dev]\nregion = x\n[profile prod]\nregion = y\n", extra: envKeys)
         let error = await assertCredentialError { try await self.resolve(profile: "pord", env) }
         XCTAssertEqual(error?.kind, .failed)
-        XCTAssertTrue(error?.message.contains("profile pord was not found") == true, error?.message ?? "")
+        XCTAssertEqual(error?.cause, .profileNotFound)
+        XCTAssertTrue(error?.message.contains("names profile \"pord\", which is not in") == true, error?.message ?? "")
         XCTAssertTrue(error?.message.contains("known profiles: dev, prod") == true, error?.message ?? "")
     }
 

@@ -57,13 +57,14 @@ final class ProcessCredentialProviderTests: XCTestCase {
         XCTAssertEqual(credentials.accessKeyId, "VIA_PROFILE")
     }
 
+    /// No shell runs the command (as in botocore), so this test asks for one explicitly.
     /// A helper that never finishes is stopped at the time limit, with what it started, and named in the
     /// error. The clock is stepped past the minute once the helper is known to be running.
     func testAHelperThatHangsIsStoppedAtTheTimeLimit() async throws {
         let dir = try CredentialTestDirectory(self)
         let pidFile = try dir.write("helper.pid", "")
         let clock = ManualClock()
-        let provider = ProcessCredentialProvider(command: "sleep 600 & echo $$ $! > '\(pidFile)'; wait", clock: clock)
+        let provider = ProcessCredentialProvider(command: "/bin/sh -c 'sleep 600 & echo $$ $! > \"\(pidFile)\"; wait'", clock: clock)
         let attempt = Task { try await provider.credentials() }
         // Both pids, not just a file: the shell may be caught between its two numbers. The limits only bound a hang.
         var pids: [Int32] = []

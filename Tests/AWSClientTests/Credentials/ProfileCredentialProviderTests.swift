@@ -107,11 +107,11 @@ final class ProfileCredentialProviderTests: XCTestCase {
 
     func testRoleConfigurationMistakes() async throws {
         let cases: [(String, String)] = [
-            ("role_arn = arn:aws:iam::1:role/r\n", "neither source_profile, credential_source nor web_identity_token_file"),
+            ("role_arn = arn:aws:iam::1:role/r\n", "config, line 2: profile p sets role_arn but neither source_profile nor credential_source"),
             ("role_arn = arn:aws:iam::1:role/r\nsource_profile = x\ncredential_source = Environment\n", "both source_profile and credential_source"),
-            ("role_arn = arn:aws:iam::1:role/r\ncredential_source = Laptop\n", "expected Environment, Ec2InstanceMetadata or EcsContainer"),
-            ("role_arn = arn:aws:iam::1:role/r\nsource_profile = ghost\n", "source_profile ghost (used by profile p) does not exist"),
-            ("aws_access_key_id = A\n", "sets aws_access_key_id but not aws_secret_access_key"),
+            ("role_arn = arn:aws:iam::1:role/r\ncredential_source = Laptop\n", "config, line 3: credential_source Laptop is not one of Environment, Ec2InstanceMetadata, EcsContainer"),
+            ("role_arn = arn:aws:iam::1:role/r\nsource_profile = ghost\n", "config, line 3: source_profile ghost does not exist"),
+            ("aws_access_key_id = A\n", "config, line 2: aws_access_key_id is set but aws_secret_access_key is not"),
         ]
         for (body, fragment) in cases {
             let error = await assertCredentialError { try await self.provider("p", config: "[profile p]\n" + body).credentials() }

@@ -1,103 +1,75 @@
 @testable import AWSClient
 import XCTest
 
+/// The parser follows botocore's configparser rules; Tests/Integration/Parity checks the same rules against botocore itself.
 final class ProfileFileParserTests: XCTestCase {
-    private func parseConfig(_ text: String) throws -> [ProfileSection] {
-        try ProfileFileParser(kind: .config, fileName: "config").parse(text)
+    private func parse(_ text: String) throws -> [ProfileFileParser.RawSection] {
+        try ProfileFileParser(fileName: "config").parse(text)
     }
 
-    func testConfigSectionKinds() throws {
-        let sections = try parseConfig("""
-        [default]
-        region = eu-west-1
-        [profile dev]
-        region = eu-west-2
-        [sso-session corp]
-        sso_region = us-east-1
-        [services local]
-        ecs =
-          endpoint_url = http://localhost:5000
-        [orphan]
-        region = ignored
-        """)
-        XCTAssertEqual(sections.map(\.kind), [.profile, .profile, .ssoSession, .services, .other])
-        XCTAssertEqual(sections.map(\.name), ["default", "dev", "corp", "local", "orphan"])
-        XCTAssertEqual(sections[1]["region"], "eu-west-2")
+    func testHeadersAreKeptAsWritten() throws {
+        let sections = try parse("[default]\n[profile dev]\n[ spaced ]\n[profile \"my prof\"] # note\n[a]b]\n")
+        XCTAssertEqual(sections.map(\.header), ["default", "profile dev", " spaced ", "profile \"my prof\"", "a]b"])
+        XCTAssertEqual(sections.map(\.line), [1, 2, 3, 4, 5])
     }
 
-    func testCredentialsFileSectionsAreProfileNamesAsWritten() throws {
-        let sections = try ProfileFileParser(kind: .credentials, fileName: "credentials").parse("[dev]\naws_access_key_id = AKID\n")
-        XCTAssertEqual(sections, [ProfileSection(kind: .profile, name: "dev", properties: ["aws_access_key_id": "AKID"])])
-    }
-
-    func testCommentsFullLineAndInline() throws {
-        let sections = try parseConfig("""
+    func testCommentsOnlyAtTheStartOfALine() throws {
+        let dev = try XCTUnwrap(parse("""
         # a comment
         ; another comment
-        [profile dev] # header comment
-          # indented comment
-        region = eu-west-1 # inline comment
-        output = json ; semicolon comment
-        fragment = a#b;c
-        blank = # only a comment
-        """)
-        let dev = try XCTUnwrap(sections.first)
-        XCTAssertEqual(dev.properties["region"], "eu-west-1")
-        XCTAssertEqual(dev.properties["output"], "json")
-        XCTAssertEqual(dev.properties["fragment"], "a#b;c", "a comment marker needs whitespace before it")
-        XCTAssertEqual(dev.properties["blank"], "")
-        XCTAssertNil(dev["blank"], "a blank value reads as unset")
-    }
-
-    func testValuesKeepEqualsSignsAndQuotes() throws {
-        let dev = try XCTUnwrap(parseConfig("""
         [profile dev]
-        credential_process = /bin/helper --arg=1 --name "two words"
-        role_session_name = "quoted"
-        SSO_Role_Name = Admin
+          # indented comment
+        region = eu-west-1 # kept
+        output = json ; kept too
         """).first)
-        XCTAssertEqual(dev["credential_process"], "/bin/helper --arg=1 --name \"two words\"")
-        XCTAssertEqual(dev["role_session_name"], "\"quoted\"")
-        XCTAssertEqual(dev["sso_role_name"], "Admin", "keys are case-insensitive, as in the CLI")
+        XCTAssertEqual(dev.properties["region"], "eu-west-1 # kept", "botocore has no inline comments")
+        XCTAssertEqual(dev.properties["output"], "json ; kept too")
     }
 
-    func testSubPropertiesAndContinuationLines() throws {
-        let dev = try XCTUnwrap(parseConfig("""
+    func testColonOrEqualsAndTheFirstOneWins() throws {
+        let dev = try XCTUnwrap(parse("[d]\na: 1\nb=x:y\nc : p=q\nSSO_Role_Name = Admin\nsome key = v\n").first)
+        XCTAssertEqual(dev.properties, ["a": "1", "b": "x:y", "c": "p=q", "sso_role_name": "Admin", "some key": "v"])
+        XCTAssertEqual(dev.lines["c"], 4)
+    }
+
+    func testBlocksAndContinuationLines() throws {
+        let dev = try XCTUnwrap(parse("""
         [profile dev]
         s3 =
           max_concurrent_requests = 10
-          addressing_style = path # comment
+
+          Addressing_Style = path
         region = eu-west-1
         note = first
           second
         """).first)
-        XCTAssertEqual(dev.subProperties["s3"], ["max_concurrent_requests": "10", "addressing_style": "path"])
-        XCTAssertEqual(dev.properties["s3"], "")
-        XCTAssertEqual(dev["region"], "eu-west-1")
-        XCTAssertEqual(dev["note"], "first\nsecond")
+        XCTAssertEqual(dev.subProperties["s3"], ["max_concurrent_requests": "10", "Addressing_Style": "path"])
+        XCTAssertEqual(dev.properties["region"], "eu-west-1")
+        XCTAssertEqual(dev.properties["note"], "first\nsecond")
     }
 
-    func testWindowsLineEndingsAndRepeatedSectionsMerge() throws {
-        let sections = try parseConfig("[profile dev]\r\nregion = a\r\n[profile dev]\r\noutput = json\r\nregion = b\r\n")
-        XCTAssertEqual(sections.count, 1)
-        XCTAssertEqual(sections[0].properties, ["region": "b", "output": "json"])
+    func testLineEndings() throws {
+        let sections = try parse("[a]\r\nx = 1\r[b]\ny = 2\r\n")
+        XCTAssertEqual(sections.map(\.header), ["a", "b"])
+        XCTAssertEqual(sections[1].lines["y"], 4)
     }
 
-    func testBadLinesReportFileAndLine() throws {
+    func testRefusalsNameFileAndLine() throws {
         let cases: [(text: String, line: Int, fragment: String)] = [
             ("region = eu-west-1\n", 1, "before any [section]"),
-            ("[default]\nregion = x\n[profile dev\n", 3, "closing ']'"),
+            ("[default]\nregion = x\n[profile dev\n", 3, "key = value"),
             ("[default]\n\n# fine\nnot a property\n", 4, "key = value"),
-            ("[default]\ns3 =\n  broken sub property\n", 3, "key = value"),
+            ("[default]\ns3 =\n  broken sub property\n", 2, "under s3"),
             ("[default]\n = value\n", 2, "no name"),
-            ("[]\n", 1, "no name"),
-            ("[default] trailing\n", 1, "after a section header"),
+            ("[a]\n[]\n", 2, "key = value"),
+            ("[a]\nx = 1\n[a]\n", 3, "appears twice (first on line 1)"),
+            ("[a]\nx = 1\nX = 2\n", 3, "key x appears twice"),
+            ("[DEFAULT]\nx = 1\n", 1, "[DEFAULT]"),
         ]
         for (text, line, fragment) in cases {
-            XCTAssertThrowsError(try ProfileFileParser(kind: .config, fileName: "/tmp/cfg").parse(text), text) { error in
+            XCTAssertThrowsError(try ProfileFileParser(fileName: "/tmp/cfg").parse(text), text) { error in
                 guard let error = error as? ProfileFileError else { return XCTFail("wrong error \(error)") }
                 XCTAssertEqual(error.line, line, text)
-                XCTAssertEqual(error.file, "/tmp/cfg")
                 XCTAssertTrue(error.description.hasPrefix("/tmp/cfg, line \(line): "), error.description)
                 XCTAssertTrue(error.message.contains(fragment), "\(error.message) lacks \(fragment)")
             }
@@ -106,8 +78,23 @@ final class ProfileFileParserTests: XCTestCase {
 
     func testErrorsDoNotQuoteTheOffendingLine() {
         let text = "[default]\naws_secret_access_key wJalrXUtnFEMI\n"
-        XCTAssertThrowsError(try ProfileFileParser(kind: .credentials, fileName: "credentials").parse(text)) { error in
+        XCTAssertThrowsError(try ProfileFileParser(fileName: "credentials").parse(text)) { error in
             XCTAssertFalse(String(describing: error).contains("wJalrXUtnFEMI"))
         }
+    }
+
+    func testShellWordsSplitLikeShlex() throws {
+        XCTAssertEqual(try ShellWords.split(#"a"" "" x\\y "a\nb" 'c d' e\ f $HOME;x"#), ["a", "", #"x\y"#, #"a\nb"#, "c d", "e f", "$HOME;x"])
+        XCTAssertEqual(try ShellWords.split("  \t "), [])
+        XCTAssertThrowsError(try ShellWords.split("a \"b")) { XCTAssertEqual($0 as? ShellWords.Failure, .unclosedQuote) }
+        XCTAssertThrowsError(try ShellWords.split("a\\")) { XCTAssertEqual($0 as? ShellWords.Failure, .trailingBackslash) }
+    }
+
+    func testPathsExpandVariablesThenTilde() {
+        let environment = ["HOME": "/home/me/", "DIR": "/srv", "X": "~"]
+        XCTAssertEqual(AWSConfigLocation.expand("$DIR/creds", environment: environment), "/srv/creds")
+        XCTAssertEqual(AWSConfigLocation.expand("${DIR}x/$NOPE/${}/$", environment: environment), "/srvx/$NOPE/${}/$")
+        XCTAssertEqual(AWSConfigLocation.expand("~/cfg", environment: environment), "/home/me/cfg")
+        XCTAssertEqual(AWSConfigLocation.expand("$X/cfg", environment: environment), "/home/me/cfg", "variables first, then ~")
     }
 }

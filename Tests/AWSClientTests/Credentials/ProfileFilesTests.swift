@@ -51,7 +51,7 @@ final class ProfileFilesTests: XCTestCase {
         let dir = try CredentialTestDirectory(self)
         let config = try dir.write("config", "[default]\nregion = x\nbroken\n")
         XCTAssertThrowsError(try ProfileFiles.load(environment: ["AWS_CONFIG_FILE": config, "HOME": dir.path])) { error in
-            XCTAssertEqual(error as? ProfileFileError, ProfileFileError(file: config, line: 3, message: "expected 'key = value'"))
+            XCTAssertEqual(error as? ProfileFileError, ProfileFileError(file: config, line: 3, message: "expected 'key = value' (or 'key: value')"))
         }
     }
 
@@ -60,6 +60,33 @@ final class ProfileFilesTests: XCTestCase {
         XCTAssertEqual(ProfileFiles.selectedProfileName(explicit: nil, environment: ["AWS_PROFILE": "env"]), "env")
         XCTAssertEqual(ProfileFiles.selectedProfileName(explicit: "cli", environment: ["AWS_PROFILE": "env"]), "cli")
         XCTAssertEqual(ProfileFiles.selectedProfileName(explicit: "", environment: ["AWS_DEFAULT_PROFILE": "legacy"]), "legacy")
+        XCTAssertEqual(ProfileFiles.selectedProfileName(environment: ["AWS_DEFAULT_PROFILE": "legacy", "AWS_PROFILE": "env"]), "legacy",
+                       "botocore reads AWS_DEFAULT_PROFILE first")
+        let empty = ProfileSelection(environment: ["AWS_PROFILE": ""])
+        XCTAssertEqual(empty.name, "")
+        XCTAssertTrue(empty.isNamed, "an empty AWS_PROFILE names the profile \"\", which botocore then cannot find")
+        XCTAssertFalse(ProfileSelection(environment: [:]).isNamed)
+    }
+
+    func testConfigHeadersFollowBotocore() throws {
+        let files = try ProfileFiles(config: "[profile \"my prof\"]\nregion = a\n[profile my prof]\nregion = b\n[ profile spaced ]\nregion = c\n[profile\ttab]\nregion = d\n")
+        XCTAssertEqual(files.profileNames, ["my prof", "tab"])
+        XCTAssertEqual(files.profile("my prof")?.origins["region"], ProfileSection.Origin(file: "config", line: 2))
+    }
+
+    func testTwoHeadersForOneProfileAreRefused() {
+        for (config, line) in [("[default]\n[profile default]\n", 2), ("[profile a]\nx = 1\n[profile \"a\"]\n", 3), ("[profilefoo bar]\n", 1)] {
+            XCTAssertThrowsError(try ProfileFiles(config: config), config) { error in
+                XCTAssertEqual((error as? ProfileFileError)?.line, line, config)
+            }
+        }
+    }
+
+    func testKeysStayWithTheirFile() throws {
+        let files = try ProfileFiles(config: "[default]\naws_access_key_id = A\n", credentials: "[default]\naws_secret_access_key = B\n")
+        XCTAssertEqual(files.profile("default")?.properties, ["aws_access_key_id": "A", "aws_secret_access_key": "B"])
+        XCTAssertEqual(files.configProfiles["default"]?.properties, ["aws_access_key_id": "A"])
+        XCTAssertEqual(files.credentialsProfiles["default"]?.origins["aws_secret_access_key"], ProfileSection.Origin(file: "credentials", line: 2))
     }
 
     func testRegionResolverOrder() throws {

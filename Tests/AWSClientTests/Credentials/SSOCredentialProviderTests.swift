@@ -102,8 +102,9 @@ final class SSOCredentialProviderTests: XCTestCase {
         let noSession = "[profile dev]\nsso_session = nowhere\nsso_account_id = 1\nsso_role_name = r\n"
         let first = await assertCredentialError { try await self.provider("dev", config: noSession, home: home, transport: .unused()).credentials() }
         XCTAssertTrue(first?.message.contains("no [sso-session nowhere] section") == true, first?.message ?? "")
-        let incomplete = "[profile dev]\nsso_start_url = https://x\nsso_region = us-east-1\n"
+        // As in botocore, an account or role name makes a profile an SSO one; a start URL alone does not.
+        let incomplete = "[profile dev]\nsso_role_name = r\nsso_region = us-east-1\n"
         let second = await assertCredentialError { try await self.provider("dev", config: incomplete, home: home, transport: .unused()).credentials() }
-        XCTAssertTrue(second?.message.contains("missing sso_account_id, sso_role_name") == true, second?.message ?? "")
+        XCTAssertTrue(second?.message.contains("missing sso_account_id, sso_start_url") == true, second?.message ?? "")
     }
 }
