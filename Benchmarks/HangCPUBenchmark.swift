@@ -33,7 +33,7 @@ struct HangCPUBenchmark {
             return [skip("the proxy did not start: \(error)")]
         }
         defer { Task { await chaos.stop() } }
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ecsdash-hang-\(UUID().uuidString)")
+        let directory = Scratch.directory("hang")
         defer { try? FileManager.default.removeItem(at: directory) }
         let config = directory.appendingPathComponent("ecsdash.yaml")
         do {

@@ -27,7 +27,7 @@ struct PromotionBenchmark {
         let simulator = SimulatedFleet(clock: clock, servicesPerEnvironment: 5, tasksPerService: 2)
         simulator.setCrashes(meanSeconds: nil)
         let setup = FleetSetup.demo(simulator: simulator, config: DemoFleet.config(servicesPerEnvironment: 5), clock: clock)
-        let audit = FileManager.default.temporaryDirectory.appendingPathComponent("ecsdash-bench-audit-\(UUID().uuidString).jsonl")
+        let audit = Scratch.file("bench-audit.jsonl")
         defer { try? FileManager.default.removeItem(at: audit) }
         let dispatcher = ActionDispatcher(access: ActionAccess(setup: setup), audit: AuditLog(path: audit.path), readOnly: false)
         simulator.resetCallCounts()

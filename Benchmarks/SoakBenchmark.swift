@@ -32,7 +32,7 @@ struct SoakBenchmark {
         let truth = await FleetSetup.demo(simulator: simulator, config: DemoFleet.config(), clock: SystemClock()).sources.readOnce()
         let endpoint = try await chaos.start(simulator.transport, [SimulatedFleet.demoCredentials.accessKeyId: SimulatedFleet.baseAccount])
         chaos.setMode(.mixed(rate: faultRate))
-        let state = FileManager.default.temporaryDirectory.appendingPathComponent("ecsdash-soak-\(UUID().uuidString)")
+        let state = Scratch.directory("soak")
         defer { try? FileManager.default.removeItem(at: state) }
         var config = DemoFleet.config()
         config.endpointURL = endpoint

@@ -1,5 +1,6 @@
 import AWSClient
 import Foundation
+import TestSupport
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
@@ -79,7 +80,7 @@ final class ActionsMotoTests: XCTestCase {
     }
 
     private func promoteWithTheRedeployDeniedThenRunItAgain(_ world: MotoWorld, seeded: [String: String]) async throws {
-        let audit = FileManager.default.temporaryDirectory.appendingPathComponent("ecsdash-audit-\(UUID().uuidString).jsonl").path
+        let audit = Scratch.file("audit.jsonl").path
         let config = try world.writeConfig(extra: "audit_log: \(audit)\n").path
         let prod = world.environment("prod")
         let denying = try world.writeConfig(extra: "audit_log: \(audit)\n").path
@@ -258,7 +259,7 @@ final class ActionsMotoTests: XCTestCase {
     }
 
     private func configPath(_ world: MotoWorld) throws -> String {
-        let audit = FileManager.default.temporaryDirectory.appendingPathComponent("ecsdash-audit-\(UUID().uuidString).jsonl").path
+        let audit = Scratch.file("audit.jsonl").path
         return try world.writeConfig(extra: "audit_log: \(audit)\n").path
     }
 

@@ -8,7 +8,7 @@ final class CopiedBinaryThemesTmuxTests: XCTestCase {
     var place: URL!
 
     override func setUpWithError() throws {
-        place = FileManager.default.temporaryDirectory.appendingPathComponent("ecsdash-copied-\(UUID().uuidString)", isDirectory: true)
+        place = Scratch.directory("copied")
         try FileManager.default.createDirectory(at: place.appendingPathComponent("bin"), withIntermediateDirectories: true)
         try FileManager.default.createDirectory(at: place.appendingPathComponent("home"), withIntermediateDirectories: true)
     }
@@ -19,7 +19,7 @@ final class CopiedBinaryThemesTmuxTests: XCTestCase {
 
     func testShippedThemesWorkFromACopiedBinary() throws {
         let source = ECSDashProcess.executable
-        guard FileManager.default.isExecutableFile(atPath: source.path) else { throw XCTSkip("ecsdash is not built") }
+        guard FileManager.default.isExecutableFile(atPath: source.path) else { throw Required.missing("ecsdash at \(source.path)", hint: "run swift build first") }
         let copy = place.appendingPathComponent("bin/ecsdash")
         try FileManager.default.copyItem(at: source, to: copy)
         let home = place.appendingPathComponent("home").path

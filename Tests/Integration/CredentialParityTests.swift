@@ -1,5 +1,6 @@
 import AWSClient
 import Foundation
+import TestSupport
 import XCTest
 
 /// ecsdash's credential chain and region against real botocore (the test venv's) on the same files and environment:
@@ -18,7 +19,7 @@ final class CredentialParityTests: XCTestCase {
         var disagreements: [String] = []
         var agreed = 0
         for (name, parityCase) in cases {
-            let root = FileManager.default.temporaryDirectory.appendingPathComponent("ecsdash-parity-\(UUID().uuidString)")
+            let root = Scratch.directory("parity")
             defer { try? FileManager.default.removeItem(at: root) }
             let environment = try parityCase.materialize(in: root, world: world, ssoEndpoint: portal.endpoint, now: Date())
             let botocore = try await withWebIdentityAllowed(parityCase.web_identity == true, world) {
@@ -132,10 +133,7 @@ final class CredentialParityTests: XCTestCase {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let python = root.appendingPathComponent(".venv/bin/python")
         guard FileManager.default.isExecutableFile(atPath: python.path) else {
-            if ProcessInfo.processInfo.environment["CI"] != nil || ProcessInfo.processInfo.environment["ECSDASH_MOTO_WORLD"] != nil {
-                XCTFail("no test venv at \(python.path): ./scripts/test creates it")
-            }
-            throw XCTSkip("no test venv at \(python.path); run ./scripts/test")
+            throw Required.missing("the test venv at \(python.path)", hint: "run ./scripts/test (it creates it)")
         }
         return python
     }

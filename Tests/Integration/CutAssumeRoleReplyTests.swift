@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// The built binary when STS answers AssumeRole with a reply cut short (issue 11: a cut reply printed an access
@@ -99,7 +100,7 @@ final class CutAssumeRoleReplyTests: XCTestCase {
     }
 
     private func writeConfig(endpoint: String) throws -> String {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ecsdash-status-secrets-\(UUID().uuidString)")
+        let directory = Scratch.directory("status-secrets")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         addTeardownBlock { try? FileManager.default.removeItem(at: directory) }
         let file = directory.appendingPathComponent("ecsdash.yaml")

@@ -10,8 +10,8 @@ final class DashboardTmuxTests: XCTestCase {
     /// were restored. The settings go to a side file renamed into place, so once the file is there it is whole; the
     /// shell then sleeps to keep the pane readable until the session is killed.
     func dashboard(_ arguments: String, width: Int = 120, height: Int = 36, environment: [String: String] = [:]) throws -> (TmuxSession, URL) {
-        guard FileManager.default.isExecutableFile(atPath: binary) else { throw XCTSkip("ecsdash is not built") }
-        let stty = FileManager.default.temporaryDirectory.appendingPathComponent("ecsdash-stty-\(UUID().uuidString)")
+        guard FileManager.default.isExecutableFile(atPath: binary) else { throw Required.missing("ecsdash at \(binary)", hint: "run swift build first") }
+        let stty = Scratch.directory("stty")
         let command = "\(binary) \(arguments); echo EXIT=$?; stty -a > \(stty.path).part; mv \(stty.path).part \(stty.path); sleep 600"
         let session = try TmuxSession.forTest(command, width: width, height: height, environment: environment)
         return (session, stty)
@@ -123,7 +123,7 @@ final class DashboardTmuxTests: XCTestCase {
     }
 
     func testPromoteFromTheMatrixThenRollBack() throws {
-        let state = FileManager.default.temporaryDirectory.appendingPathComponent("ecsdash-state-\(UUID().uuidString)")
+        let state = Scratch.directory("state")
         let (tmux, stty) = try dashboard("--demo", width: 130, height: 36, environment: ["XDG_STATE_HOME": state.path])
         // Both digests, parsed (a cell shows `?` until the registry's first poll lands), and the same on two
         // captures in a row.
@@ -176,7 +176,7 @@ final class DashboardTmuxTests: XCTestCase {
 
     /// Quitting while an action watches its deployment still leaves the action's last step in the audit log.
     func testQuittingDuringAWatchRecordsItInterrupted() throws {
-        let state = FileManager.default.temporaryDirectory.appendingPathComponent("ecsdash-state-\(UUID().uuidString)")
+        let state = Scratch.directory("state")
         let (tmux, stty) = try dashboard("--demo", width: 130, height: 36, environment: ["XDG_STATE_HOME": state.path])
         let first = tmux.waitFor { $0.contains("▸backend") && $0.contains("frontend") && $0.contains("prod→") }
         XCTAssertTrue(first.matched, first.screen)

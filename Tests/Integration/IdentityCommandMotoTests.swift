@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// `ecsdash identity` end to end: the real executable, credentials from the environment, moto checking signatures.
@@ -31,7 +32,7 @@ final class IdentityCommandMotoTests: XCTestCase {
     func testProfileFromSharedFiles() throws {
         let world = try MotoWorld.load()
         let user = world.users["ci"]!
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ecsdash-profile-\(UUID().uuidString)")
+        let directory = Scratch.directory("profile")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let credentials = "[ops]\naws_access_key_id = \(user.access_key_id)\naws_secret_access_key = \(user.secret_access_key)\n"

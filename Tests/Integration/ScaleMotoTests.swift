@@ -1,5 +1,6 @@
 import AWSClient
 import Foundation
+import TestSupport
 import XCTest
 
 /// `ecsdash scale` through the real binary against the moto world with authentication on. dev's frontend has the
@@ -33,7 +34,7 @@ final class ScaleMotoTests: XCTestCase {
     }
 
     private func scaleWithinAndOutsideTheBounds(_ world: MotoWorld) async throws {
-        let audit = FileManager.default.temporaryDirectory.appendingPathComponent("ecsdash-audit-\(UUID().uuidString).jsonl").path
+        let audit = Scratch.file("audit.jsonl").path
         let config = try world.writeConfig(extra: "audit_log: \(audit)\n").path
         let scale = ["scale", "frontend", "--env", "dev", "--yes", "--config", config]
         let before = try await frontend(world)
@@ -88,7 +89,7 @@ final class ScaleMotoTests: XCTestCase {
 
     func testReadOnlyRefusesAScaleAsItRefusesRestartAndChangesNothing() async throws {
         let world = try MotoWorld.load()
-        let audit = FileManager.default.temporaryDirectory.appendingPathComponent("ecsdash-audit-\(UUID().uuidString).jsonl").path
+        let audit = Scratch.file("audit.jsonl").path
         let config = try world.writeConfig(extra: "audit_log: \(audit)\n").path
         let before = try await frontend(world)
 

@@ -1,5 +1,6 @@
 @testable import AWSClient
 import Foundation
+import TestSupport
 import XCTest
 
 /// An in-memory transport that records every request and answers from a closure.
@@ -83,7 +84,7 @@ struct CredentialTestDirectory {
     let path: String
 
     init(_ test: XCTestCase) throws {
-        path = NSTemporaryDirectory() + "/ecsdash-credentials-" + UUID().uuidString
+        path = Scratch.directory("credentials").path
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         let path = self.path
         test.addTeardownBlock { try? FileManager.default.removeItem(atPath: path) }

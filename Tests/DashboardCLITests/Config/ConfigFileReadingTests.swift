@@ -4,6 +4,7 @@
 @testable import DashboardViews
 @testable import FleetSimulator
 import Foundation
+import TestSupport
 import XCTest
 
 /// The config and theme files as files: special files read as what they give, bytes that are not UTF-8 located.
@@ -11,7 +12,7 @@ final class ConfigFileReadingTests: XCTestCase {
     var root: URL!
 
     override func setUpWithError() throws {
-        root = FileManager.default.temporaryDirectory.appendingPathComponent("ConfigFileReadingTests-\(UUID().uuidString)", isDirectory: true)
+        root = Scratch.directory("ConfigFileReadingTests")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
     }
 

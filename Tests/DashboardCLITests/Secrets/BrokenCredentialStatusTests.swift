@@ -205,7 +205,7 @@ final class BrokenCredentialStatusTests: XCTestCase {
     }
 
     private func scratch() throws -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("ecsdash-secrets-\(UUID().uuidString)").path
+        let path = Scratch.directory("secrets").path
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         addTeardownBlock { try? FileManager.default.removeItem(atPath: path) }
         return path

@@ -3,13 +3,14 @@
 @testable import DashboardModel
 @testable import DashboardViews
 import Foundation
+import TestSupport
 import XCTest
 
 final class ThemeLoaderTests: XCTestCase {
     var root: URL!
 
     override func setUpWithError() throws {
-        root = FileManager.default.temporaryDirectory.appendingPathComponent("ThemeLoaderTests-\(UUID().uuidString)", isDirectory: true)
+        root = Scratch.directory("ThemeLoaderTests")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
     }
 

@@ -16,7 +16,7 @@ struct ActionTestBench {
     /// - Parameter transport: stands between the clients and the simulator (to break some of its replies).
     /// - Parameter configure: changes the demo config (a soak time, a read-only environment).
     init(readOnly: Bool = false, transport: ((SimulatedFleet) -> any HTTPTransport)? = nil, configure: (inout DashboardConfig) -> Void = { _ in }) {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ecsdash-actions-\(UUID().uuidString)")
+        let directory = Scratch.directory("actions")
         auditPath = directory.appendingPathComponent("audit.jsonl").path
         var config = DemoFleet.config()
         configure(&config)

@@ -31,7 +31,7 @@ final class ScrubbedRenderingTests: XCTestCase {
     }
 
     func testAuditLinesAreScrubbedFieldByFieldAndStayJSON() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ecsdash-audit-\(UUID().uuidString)")
+        let directory = Scratch.directory("audit")
         addTeardownBlock { try? FileManager.default.removeItem(at: directory) }
         let log = AuditLog(path: directory.appendingPathComponent("audit.jsonl").path)
         let record = AuditRecord(

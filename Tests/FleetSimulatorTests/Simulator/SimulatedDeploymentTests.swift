@@ -102,7 +102,7 @@ final class SimulatedDeploymentTests: XCTestCase {
 
         let service = try await harness.service(ecs, "prod", "payments")
         let failed = service.deployments?.first { $0.id == failing }
-        XCTAssertTrue(failed == nil || failed?.rolloutState == "FAILED")
+        XCTAssertNil(failed, "once the rollback has completed, ECS lists only the deployment it rolled back to")
         XCTAssertEqual(service.deployments?.first?.rolloutState, "COMPLETED")
         XCTAssertNotEqual(service.deployments?.first?.id, failing)
         let messages = service.events?.compactMap(\.message) ?? []

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// Runs the built `ecsdash` executable as a user would, capturing its output and exit code.
@@ -23,14 +24,13 @@ struct ECSDashProcess {
     static func run(_ arguments: [String], environment: [String: String] = [:], timeout: TimeInterval = 120,
                     file: StaticString = #filePath, line: UInt = #line) throws -> Result {
         guard FileManager.default.isExecutableFile(atPath: executable.path) else {
-            if ProcessInfo.processInfo.environment["CI"] != nil { XCTFail("ecsdash is not built at \(executable.path)", file: file, line: line) }
-            throw XCTSkip("ecsdash is not built at \(executable.path); run swift build first")
+            throw Required.missing("ecsdash at \(executable.path)", hint: "run swift build first", file: file, line: line)
         }
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
         // A clean environment: only what the test passes, plus PATH and HOME pointing nowhere useful.
-        var base = ["PATH": "/usr/bin:/bin", "HOME": FileManager.default.temporaryDirectory.path, "AWS_EC2_METADATA_DISABLED": "true"]
+        var base = ["PATH": "/usr/bin:/bin", "HOME": Scratch.directory("home").path, "AWS_EC2_METADATA_DISABLED": "true"]
         base.merge(environment) { $1 }
         process.environment = base
         let out = Pipe()

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// Writes an ecsdash config describing the moto world, as a user would for their real accounts.
 extension MotoWorld {
@@ -23,7 +24,7 @@ extension MotoWorld {
             ]
             if environment.name == "prod" { lines.append("    protected: true") }
         }
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ecsdash-config-\(UUID().uuidString)")
+        let directory = Scratch.directory("config")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let file = directory.appendingPathComponent("ecsdash.yaml")
         try (lines.joined(separator: "\n") + "\n" + extra).write(to: file, atomically: true, encoding: .utf8)

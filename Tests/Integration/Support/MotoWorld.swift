@@ -63,16 +63,11 @@ struct MotoWorld: Decodable {
     let registry: Registry
     let environments: [Environment]
 
-    /// Loads the world named by ECSDASH_MOTO_WORLD. Outside CI a missing world skips the test (run
-    /// `./scripts/test` to get one); in CI it fails, so integration tests can never silently not run.
+    /// Loads the world named by ECSDASH_MOTO_WORLD (see `Required` for what a missing one does).
     static func load(file: StaticString = #filePath, line: UInt = #line) throws -> MotoWorld {
         let environment = ProcessInfo.processInfo.environment
         guard let path = environment["ECSDASH_MOTO_WORLD"], FileManager.default.fileExists(atPath: path) else {
-            if environment["CI"] != nil {
-                XCTFail("ECSDASH_MOTO_WORLD is not set in CI: the moto integration tests must run", file: file, line: line)
-                throw XCTSkip("no moto world")
-            }
-            throw XCTSkip("no moto world: run ./scripts/test (it starts and seeds moto)")
+            throw Required.missing("the moto world (ECSDASH_MOTO_WORLD)", hint: "run ./scripts/test (it starts and seeds moto)", file: file, line: line)
         }
         return try JSONDecoder().decode(MotoWorld.self, from: Data(contentsOf: URL(fileURLWithPath: path)))
     }
