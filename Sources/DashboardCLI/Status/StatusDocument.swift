@@ -112,11 +112,11 @@ package struct StatusDocument: Encodable, Equatable {
                       digest: fleet.tagDigest(service.name, in: environment), running_digests: service.runningDigests)
             },
             desired: service.desired, running: service.running, pending: service.pending,
-            rollout_state: service.rolloutState, rollout_reason: service.rolloutReason,
+            rollout_state: service.rolloutState?.wire, rollout_reason: service.rolloutReason,
             drift: fleet.drift(service.name, in: environment), differs_from_next: fleet.differsFromNext(service.name, in: environment),
             deployments: service.deployments.map {
                 Deployment(id: $0.id, status: $0.status, revision: $0.revision, desired: $0.desired, running: $0.running,
-                           pending: $0.pending, failed: $0.failed, rollout_state: $0.rolloutState, created_at: $0.createdAt, updated_at: $0.updatedAt)
+                           pending: $0.pending, failed: $0.failed, rollout_state: $0.rolloutState?.wire, created_at: $0.createdAt, updated_at: $0.updatedAt)
             },
             tasks: TaskSummary(
                 running: service.runningTasks.count,

@@ -36,7 +36,7 @@ package enum PromotionGates {
     package static func sourceHealthy(_ service: ServiceSnapshot?, environment: String) -> GateResult {
         let name = "source healthy"
         guard let service else { return GateResult(name: name, passed: false, reason: "no such service in \(environment)") }
-        if let state = service.rolloutState, state != "COMPLETED" {
+        if let state = service.rolloutState, state != .completed {
             return GateResult(name: name, passed: false, reason: "\(environment)/\(service.name) rollout is \(state)\(service.rolloutReason.map { ": \($0)" } ?? "")")
         }
         if service.isDeploying {
@@ -48,7 +48,7 @@ package enum PromotionGates {
         if service.unhealthyTaskCount > 0 {
             return GateResult(name: name, passed: false, reason: "\(environment)/\(service.name) has \(service.unhealthyTaskCount) unhealthy task(s)")
         }
-        return GateResult(name: name, passed: true, reason: "\(environment)/\(service.name) \(service.rolloutState ?? "steady"), \(service.running)/\(service.desired) running")
+        return GateResult(name: name, passed: true, reason: "\(environment)/\(service.name) \(service.rolloutState?.wire ?? "steady"), \(service.running)/\(service.desired) running")
     }
 
     /// Every running task of the source runs the digest its tag names: a tag moved to a build that never took
@@ -76,7 +76,7 @@ package enum PromotionGates {
         let env = facts.sourceEnvironment
         guard let service = facts.source else { return GateResult(name: name, passed: false, reason: "no such service in \(env)") }
         let deploymentsOfDigest = Set(service.tasks.filter { $0.imageDigest == facts.digest }.compactMap(\.startedBy))
-        if let failed = service.deployments.first(where: { $0.rolloutState == "FAILED" && (deploymentsOfDigest.contains($0.id) || deploymentsOfDigest.isEmpty) }) {
+        if let failed = service.deployments.first(where: { $0.rolloutState == .failed && (deploymentsOfDigest.contains($0.id) || deploymentsOfDigest.isEmpty) }) {
             return GateResult(name: name, passed: false, reason: "\(env) deployment \(failed.id) FAILED\(failed.rolloutReason.map { ": \($0)" } ?? "")")
         }
         // ECS forgets a failed deployment once it has rolled back; its events still tell.
@@ -90,7 +90,7 @@ package enum PromotionGates {
         guard let primary = service.primaryDeployment else {
             return GateResult(name: name, passed: true, reason: "ECS reports no deployment for \(env)/\(service.name); not verified", unverified: true)
         }
-        if primary.rolloutState == "IN_PROGRESS" {
+        if primary.rolloutState == .inProgress {
             return GateResult(name: name, passed: true, reason: "\(env) deployment \(primary.id) is still in progress (see source healthy)", unverified: true)
         }
         guard !deploymentsOfDigest.isEmpty else {
@@ -108,7 +108,7 @@ package enum PromotionGates {
         guard deploymentsOfDigest.contains(primary.id) else {
             return GateResult(name: name, passed: false, reason: "\(env)'s current deployment \(primary.id) does not run \(DigestText.short(facts.digest))")
         }
-        return GateResult(name: name, passed: true, reason: "\(env) deployment \(primary.id) \(primary.rolloutState ?? "steady") with \(DigestText.short(facts.digest))")
+        return GateResult(name: name, passed: true, reason: "\(env) deployment \(primary.id) \(primary.rolloutState?.wire ?? "steady") with \(DigestText.short(facts.digest))")
     }
 
     /// The digest has run in the source for at least `soak`, counted from the earliest running task that runs it.

@@ -67,7 +67,7 @@ package enum RedeployCheck {
             guard let since, let date else { return true }
             return date >= since
         }
-        if let failed = service.deployments.first(where: { $0.rolloutState == "FAILED" && recent($0.createdAt) }) {
+        if let failed = service.deployments.first(where: { $0.rolloutState == .failed && recent($0.createdAt) }) {
             return "\(environment)/\(service.name)'s deployment \(failed.id) FAILED (\(failed.rolloutReason ?? "no reason given"))"
         }
         guard !service.runningDigests.contains(digest) else { return nil }

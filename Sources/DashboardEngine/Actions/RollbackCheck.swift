@@ -5,7 +5,7 @@ package enum RollbackCheck {
     /// ECS's circuit breaker already rolled the service back: a FAILED deployment with a circuit-breaker
     /// reason sits beside the PRIMARY, or the tasks run something other than what the tag names after a rollback event.
     package static func ecsAlreadyRolledBack(_ service: ServiceSnapshot, tagDigest: String?) -> String? {
-        if let failed = service.deployments.first(where: { $0.rolloutState == "FAILED" && $0.status != "PRIMARY" }),
+        if let failed = service.deployments.first(where: { $0.rolloutState == .failed && $0.status != "PRIMARY" }),
            (failed.rolloutReason ?? "").localizedCaseInsensitiveContains("circuit breaker") {
             return "ECS already rolled back \(service.name): deployment \(failed.id) FAILED (\(failed.rolloutReason ?? "")) and the PRIMARY runs the previous task set"
         }

@@ -49,7 +49,7 @@ package enum SnapshotMapper {
             id: deployment.id ?? "", status: deployment.status ?? "UNKNOWN",
             taskDefinitionArn: deployment.taskDefinition ?? "", revision: deployment.taskDefinition.flatMap(revision),
             desired: deployment.desiredCount ?? 0, running: deployment.runningCount ?? 0, pending: deployment.pendingCount ?? 0,
-            failed: deployment.failedTasks ?? 0, rolloutState: deployment.rolloutState, rolloutReason: deployment.rolloutStateReason,
+            failed: deployment.failedTasks ?? 0, rolloutState: deployment.rolloutState.map(RolloutState.init(wire:)), rolloutReason: deployment.rolloutStateReason,
             createdAt: deployment.createdAt, updatedAt: deployment.updatedAt
         )
     }

@@ -8,9 +8,9 @@ package enum RolloutPhase: String, Sendable, Equatable {
 
     package static func of(_ service: ServiceSnapshot) -> RolloutPhase {
         switch service.rolloutState {
-        case "IN_PROGRESS": return .rolling
-        case "FAILED": return .failed
-        case "COMPLETED": return service.running == service.desired ? .ok : .degraded
+        case .inProgress: return .rolling
+        case .failed: return .failed
+        case .completed: return service.running == service.desired ? .ok : .degraded
         default: return service.isDeploying ? .rolling : (service.running == service.desired ? .ok : .degraded)
         }
     }

@@ -8,8 +8,8 @@ package struct ServiceSnapshot: Equatable, Sendable, Codable {
     package var desired: Int
     package var running: Int
     package var pending: Int
-    /// The PRIMARY deployment's rollout state (IN_PROGRESS, COMPLETED, FAILED), when ECS reports one.
-    package var rolloutState: String?
+    /// The PRIMARY deployment's rollout state, when ECS reports one (moto and old services do not).
+    package var rolloutState: RolloutState?
     package var rolloutReason: String?
     package var taskDefinitionArn: String
     package var deployments: [DeploymentSnapshot]
@@ -51,7 +51,7 @@ package struct ServiceSnapshot: Equatable, Sendable, Codable {
 
     /// A rollout is under way: more than one deployment, or the primary says IN_PROGRESS.
     package var isDeploying: Bool {
-        rolloutState == "IN_PROGRESS" || deployments.filter { $0.status != "INACTIVE" }.count > 1
+        rolloutState == .inProgress || deployments.filter { $0.status != "INACTIVE" }.count > 1
     }
 
     package var primaryDeployment: DeploymentSnapshot? { deployments.first { $0.status == "PRIMARY" } }
@@ -63,7 +63,7 @@ package struct ServiceSnapshot: Equatable, Sendable, Codable {
         desired: Int,
         running: Int,
         pending: Int,
-        rolloutState: String? = nil,
+        rolloutState: RolloutState? = nil,
         rolloutReason: String? = nil,
         taskDefinitionArn: String,
         deployments: [DeploymentSnapshot],
@@ -122,7 +122,7 @@ package struct DeploymentSnapshot: Equatable, Sendable, Codable {
     package var running: Int
     package var pending: Int
     package var failed: Int
-    package var rolloutState: String?
+    package var rolloutState: RolloutState?
     package var rolloutReason: String?
     package var createdAt: Date?
     package var updatedAt: Date?
@@ -136,7 +136,7 @@ package struct DeploymentSnapshot: Equatable, Sendable, Codable {
         running: Int,
         pending: Int,
         failed: Int,
-        rolloutState: String? = nil,
+        rolloutState: RolloutState? = nil,
         rolloutReason: String? = nil,
         createdAt: Date? = nil,
         updatedAt: Date? = nil

@@ -38,13 +38,13 @@ package struct ServiceView {
         let image = service.image.map { "\($0.repository):\($0.tag ?? "-")" } ?? "?"
         row("image \(image) \(symbols.arrow) \(digest ?? "unknown")   running \(service.runningDigests.map(DigestText.cell).joined(separator: ", "))",
             fleet.drift(service.name, in: environment) == true ? .warn : .text)
-        row("desired \(service.desired)  running \(service.running)  pending \(service.pending)  rollout \(service.rolloutState ?? "-")\(service.rolloutReason.map { " (\($0))" } ?? "")")
+        row("desired \(service.desired)  running \(service.running)  pending \(service.pending)  rollout \(service.rolloutState?.wire ?? "-")\(service.rolloutReason.map { " (\($0))" } ?? "")")
         section("Deployments")
         row(col("STATUS", 9) + col("REV", 5) + col("DESIRED", 8) + col("RUNNING", 8) + col("PENDING", 8) + col("FAILED", 7) + col("ROLLOUT", 12) + "UPDATED", .muted)
         for deployment in service.deployments {
-            let style: TextStyle = deployment.rolloutState == "FAILED" ? .error : (deployment.rolloutState == "IN_PROGRESS" ? .inProgress : .text)
+            let style: TextStyle = deployment.rolloutState == .failed ? .error : (deployment.rolloutState == .inProgress ? .inProgress : .text)
             row(col(deployment.status, 9) + col(deployment.revision.map(String.init) ?? "-", 5) + col("\(deployment.desired)", 8) + col("\(deployment.running)", 8)
-                + col("\(deployment.pending)", 8) + col("\(deployment.failed)", 7) + col(deployment.rolloutState ?? "-", 12) + ago(deployment.updatedAt ?? deployment.createdAt), style)
+                + col("\(deployment.pending)", 8) + col("\(deployment.failed)", 7) + col(deployment.rolloutState?.wire ?? "-", 12) + ago(deployment.updatedAt ?? deployment.createdAt), style)
         }
         section("Events")
         if service.events.isEmpty { row("(none)", .muted) }

@@ -4,7 +4,7 @@ import Foundation
 extension ServiceSnapshot {
     /// A steady service with two tasks' worth of defaults, for reducer, render and gate tests.
     package static func fixture(name: String, desired: Int = 2, running: Int = 2, image: String = "111111111111.dkr.ecr.eu-west-1.amazonaws.com/myapp-web:dev",
-                        rollout: String? = "COMPLETED", digests: [String] = []) -> ServiceSnapshot {
+                        rollout: RolloutState? = .completed, digests: [String] = []) -> ServiceSnapshot {
         ServiceSnapshot(
             name: name, arn: "arn:aws:ecs:eu-west-1:222222222222:service/app/\(name)", status: "ACTIVE", desired: desired, running: running,
             pending: 0, rolloutState: rollout, rolloutReason: nil, taskDefinitionArn: "arn:td/\(name):1",

@@ -14,7 +14,7 @@ package enum UITestFleet {
                 ServiceSnapshot.fixture(name: name, image: "\(registry)/myapp-\(name):\(environment)", digests: ["sha256:\(digest(name, environment))"])
             }
             if environment == "uat" {
-                services[1].rolloutState = "IN_PROGRESS"
+                services[1].rolloutState = .inProgress
                 services[1].pending = 1
             }
             if environment == "prod" {

@@ -25,7 +25,7 @@ final class RedeployCheckTests: XCTestCase {
     }
 
     func testADeploymentStartedAfterTheMoveWhoseTasksHaveNotStartedCounts() {
-        var service = ServiceSnapshot.fixture(name: "web", rollout: "IN_PROGRESS", digests: [old, old])
+        var service = ServiceSnapshot.fixture(name: "web", rollout: .inProgress, digests: [old, old])
         service.deployments[0].createdAt = moved.addingTimeInterval(2)
         XCTAssertEqual(RedeployCheck.verdict(service, environment: "prod", digest: new, tagMovedAt: moved, redeployedAt: nil).state, .runs)
         service.deployments[0].createdAt = moved.addingTimeInterval(-60)
@@ -57,7 +57,7 @@ final class RedeployCheckTests: XCTestCase {
     func testAFailedOrRolledBackDeploymentSinceTheMoveIsNotRepeated() {
         var service = ServiceSnapshot.fixture(name: "web", digests: [old, old])
         service.deployments.append(DeploymentSnapshot(id: "ecs-svc/2", status: "ACTIVE", taskDefinitionArn: "arn:td/web:1", revision: 1, desired: 0,
-                                                      running: 0, pending: 0, failed: 3, rolloutState: "FAILED",
+                                                      running: 0, pending: 0, failed: 3, rolloutState: .failed,
                                                       rolloutReason: "ECS deployment circuit breaker: tasks failed to start.",
                                                       createdAt: moved.addingTimeInterval(1), updatedAt: nil))
         XCTAssertEqual(RedeployCheck.verdict(service, environment: "prod", digest: new, tagMovedAt: moved, redeployedAt: nil).state, .rolledBack)

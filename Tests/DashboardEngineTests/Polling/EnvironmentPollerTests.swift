@@ -27,7 +27,7 @@ final class EnvironmentPollerTests: XCTestCase {
             }
             if fail { throw AWSError(service: "ECS", operation: "ListServices", status: 400, code: "ThrottlingException", message: "Rate exceeded") }
             var service = ServiceSnapshot.fixture(name: "frontend")
-            if busy { service.rolloutState = "IN_PROGRESS" }
+            if busy { service.rolloutState = .inProgress }
             return EnvironmentSnapshot(environment: name, account: "222222222222", cluster: "app", fetchedAt: now, services: [service],
                                        pipelines: [], errors: [], apiCalls: 3)
         }
