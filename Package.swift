@@ -47,11 +47,7 @@ let package = Package(
         // The simulated AWS behind --demo; it speaks the clients' wire formats and knows nothing of the dashboard.
         .target(
             name: "FleetSimulator",
-            dependencies: [
-                "AWSClient",
-                // ECR digests are the SHA-256 of the manifest bytes, as ECR computes them.
-                .product(name: "Crypto", package: "swift-crypto"),
-            ]
+            dependencies: ["AWSClient"]
         ),
         // Snapshots, app state, the reducer, keys and what actions are: pure values, no AWS, no terminal; and the
         // YAML reader that the config and theme files share, with located errors.
@@ -63,7 +59,6 @@ let package = Package(
             name: "DashboardEngine",
             dependencies: [
                 "AWSClient", "FleetSimulator", "DashboardModel",
-                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Yams", package: "Yams"),
             ]
         ),

@@ -12,7 +12,7 @@ struct Benchmark: Sendable {
     let lines: @Sendable () async -> [String]
 
     /// A synchronous benchmark measured here, whose figures print in the shared format.
-    init(name: String, run: @escaping @Sendable () -> [Figure]) {
+    init(name: String, run: @escaping @Sendable () -> [BenchmarkFigure]) {
         self.name = name
         lines = { run().map(\.jsonLine) }
     }
@@ -39,6 +39,4 @@ enum Timing {
         }.sorted()
     }
 
-    static func median(_ sorted: [Double]) -> Double { sorted[sorted.count / 2] }
-    static func percentile(_ sorted: [Double], _ p: Double) -> Double { sorted[min(sorted.count - 1, Int(Double(sorted.count) * p))] }
 }

@@ -24,7 +24,7 @@ enum CallCostBenchmark {
 
     static let benchmark = Benchmark(name: "calls", lines: { await figures().map(\.jsonLine) })
 
-    private static func figures() async -> [Figure] {
+    private static func figures() async -> [BenchmarkFigure] {
         let arns = (0..<100).map { "\"arn:aws:ecs:eu-west-1:555555555555:task/app-prod/\(String(format: "%032x", $0))\"" }
         let listTasks = ECSClient(context: context(replying: "{\"taskArns\":[\(arns.joined(separator: ","))]}"))
         let describeTasks = ECSClient(context: context(replying: DecodingBenchmark.reply(tasks: 100)))
@@ -62,7 +62,7 @@ enum CallCostBenchmark {
     }
 
     /// Median process CPU per call over 15 batches of 100 calls, after 50 to warm up.
-    private static func figure(_ name: String, _ what: String, _ call: () async throws -> Void) async -> Figure {
+    private static func figure(_ name: String, _ what: String, _ call: () async throws -> Void) async -> BenchmarkFigure {
         for _ in 0..<50 {
             do { try await call() } catch { preconditionFailure("\(name): the fixed reply must decode: \(error)") }
         }
@@ -72,7 +72,7 @@ enum CallCostBenchmark {
             for _ in 0..<100 { try? await call() }
             perCall.append(Double(cpuNanoseconds() - start) / 100 / 1000)
         }
-        return Figure(name: name, unit: "us", value: Timing.median(perCall.sorted()), extra: ["what": what, "how": "process CPU time per call"])
+        return BenchmarkFigure(name: name, unit: "us", value: BenchmarkStatistics.median(perCall.sorted()), extra: ["what": what, "how": "process CPU time per call"])
     }
 
     private static func cpuNanoseconds() -> UInt64 {

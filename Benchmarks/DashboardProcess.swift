@@ -12,13 +12,9 @@ enum DashboardProcess {
     /// The selection mark the matrix draws before the selected service.
     static let selectionMark = "▸"
 
-    /// `ECSDASH_BIN` if set, else `ecsdash` in the benchmark executable's directory; nil when missing.
-    static func executable(environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
-        if let path = environment["ECSDASH_BIN"] {
-            return FileManager.default.isExecutableFile(atPath: path) ? path : nil
-        }
-        let own = Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])
-        let path = own.resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent("ecsdash").path
+    /// The built `ecsdash` (`ECSDASH_BIN`, else beside the benchmark binary); nil when it is not there.
+    static func executable() -> String? {
+        let path = BuiltExecutable.url("ecsdash").path
         return FileManager.default.isExecutableFile(atPath: path) ? path : nil
     }
 

@@ -29,9 +29,9 @@ enum DecodingBenchmark {
         }
         precondition(reused == 31 * 20 * 100 && cache.statistics.misses == 100, "every warm element must come from the cache")
         return [
-            Figure(name: "decode_describe_tasks_100_median", unit: "us", value: Timing.median(times), extra: ["bytes": String(body.count)]),
-            Figure(name: "decode_describe_tasks_100_p90", unit: "us", value: Timing.percentile(times, 0.9)),
-            Figure(name: "decode_describe_tasks_100_unchanged_median", unit: "us", value: Timing.median(warmTimes), extra: [
+            BenchmarkFigure(name: "decode_describe_tasks_100_median", unit: "us", value: BenchmarkStatistics.median(times), extra: ["bytes": String(body.count)]),
+            BenchmarkFigure(name: "decode_describe_tasks_100_p90", unit: "us", value: BenchmarkStatistics.percentile(times, 0.9)),
+            BenchmarkFigure(name: "decode_describe_tasks_100_unchanged_median", unit: "us", value: BenchmarkStatistics.median(warmTimes), extra: [
                 "bytes": String(body.count), "how": "every task's bytes seen before: hash of its first bytes, SHA-256 of the element, cache look-up",
             ]),
         ]

@@ -33,8 +33,8 @@ enum SigningBenchmark {
         }
         precondition(sink > 0)
         return [
-            Figure(name: "sigv4_sign_ecs_describe_services_median", unit: "us", value: Timing.median(times)),
-            Figure(name: "sigv4_sign_ecs_describe_services_p90", unit: "us", value: Timing.percentile(times, 0.9)),
+            BenchmarkFigure(name: "sigv4_sign_ecs_describe_services_median", unit: "us", value: BenchmarkStatistics.median(times)),
+            BenchmarkFigure(name: "sigv4_sign_ecs_describe_services_p90", unit: "us", value: BenchmarkStatistics.percentile(times, 0.9)),
         ]
     }
 }

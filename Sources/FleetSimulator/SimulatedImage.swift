@@ -1,4 +1,4 @@
-import Crypto
+import AWSClient
 import Foundation
 
 /// One image in a simulated ECR repository: its manifest exactly as pushed, the digest of those bytes, its tags.
@@ -28,12 +28,9 @@ package struct SimulatedImage: Sendable {
         manifest.contains("\"bad\"")
     }
 
-    /// ECR's digest: `sha256:` and the hex SHA-256 of the manifest's exact bytes.
+    /// ECR's digest of the manifest.
     package static func digest(of manifest: String) -> String {
-        "sha256:" + SHA256.hash(data: Data(manifest.utf8)).map { byte in
-            let hex = String(byte, radix: 16)
-            return byte < 16 ? "0" + hex : hex
-        }.joined()
+        ECRManifestDigest.of(manifest)
     }
 
     /// ECR reports the compressed size of the layers; summing the manifest's `"size"` fields is close enough.

@@ -1,5 +1,4 @@
 import AWSClient
-import Crypto
 import DashboardModel
 import Foundation
 
@@ -84,7 +83,6 @@ package struct PromotionPlanner: Sendable {
     /// The digest ECR reports, else the SHA-256 of the manifest bytes, which is how ECR computes it.
     package static func digest(of image: ECRImage) -> String {
         if let digest = image.imageId?.imageDigest { return digest }
-        let hash = SHA256.hash(data: Data((image.imageManifest ?? "").utf8))
-        return "sha256:" + hash.map { String(format: "%02x", $0) }.joined()
+        return ECRManifestDigest.of(image.imageManifest ?? "")
     }
 }

@@ -12,13 +12,8 @@ struct ECSDashProcess {
         var timedOut = false
     }
 
-    /// The executable sits beside the test bundle in the build directory.
-    static var executable: URL {
-        // Linux reports the build directory itself; macOS reports the .xctest bundle inside it.
-        var directory = Bundle(for: BundleLocator.self).bundleURL
-        if directory.pathExtension == "xctest" { directory.deleteLastPathComponent() }
-        return directory.appendingPathComponent("ecsdash")
-    }
+    /// The built `ecsdash` beside the test bundle (or `ECSDASH_BIN`).
+    static var executable: URL { BuiltExecutable.url("ecsdash") }
 
     /// Runs ecsdash to its end, or kills it after `timeout` seconds (then `timedOut` is set and the test has failed).
     static func run(_ arguments: [String], environment: [String: String] = [:], timeout: TimeInterval = 120,
@@ -53,7 +48,6 @@ struct ECSDashProcess {
         return Result(status: process.terminationStatus, stdout: stdout.text(), stderr: stderr.text(), timedOut: timedOut)
     }
 
-    private final class BundleLocator {}
 }
 
 /// Reads a pipe to its end on a thread of its own.
