@@ -23,6 +23,19 @@ final class ReducerTests: XCTestCase {
         XCTAssertEqual(state.selectedService, "api")
     }
 
+    /// Keys that stop working within 15 minutes of the check put the environment in the header's warning set;
+    /// renewed or long-lived keys take it out again.
+    func testCredentialChecksDecideTheExpiringKeysWarning() {
+        var state = UITestFleet.state()
+        let now = state.now
+        _ = Reducer.reduce(&state, .credentialsChecked(environment: "dev", expiresAt: now.addingTimeInterval(15 * 60), at: now))
+        _ = Reducer.reduce(&state, .credentialsChecked(environment: "prod", expiresAt: now.addingTimeInterval(15 * 60 + 1), at: now))
+        _ = Reducer.reduce(&state, .credentialsChecked(environment: "uat", expiresAt: nil, at: now))
+        XCTAssertEqual(state.expiringCredentials, ["dev"])
+        _ = Reducer.reduce(&state, .credentialsChecked(environment: "dev", expiresAt: now.addingTimeInterval(3600), at: now))
+        XCTAssertEqual(state.expiringCredentials, [], "renewed")
+    }
+
     func testFilterNarrowsRowsAndEscClears() {
         var state = UITestFleet.state()
         _ = press(.character("/"), .character("w"), .character("o"), state: &state)

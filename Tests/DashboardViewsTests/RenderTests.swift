@@ -51,6 +51,22 @@ final class RenderTests: XCTestCase {
         XCTAssertEqual(grid.cell(row: prodHeader.row, column: prodHeader.column).style, .accent("prod"))
     }
 
+    /// The header warns beside each environment whose keys are about to stop working, and only there.
+    func testHeaderWarnsOfExpiringKeys() throws {
+        var state = UITestFleet.state()
+        XCTAssertNil(UITestFleet.render(state).find("keys expiring"))
+        state.expiringCredentials = ["uat"]
+        let grid = UITestFleet.render(state)
+        let warning = try XCTUnwrap(grid.find("keys expiring"), grid.text)
+        XCTAssertEqual(warning.row, 0, "in the header")
+        XCTAssertEqual(grid.cell(row: warning.row, column: warning.column).style.role, .warn)
+        let line = grid.text.components(separatedBy: "\n")[0]
+        let uat = try XCTUnwrap(line.range(of: " uat"), line)
+        let prod = try XCTUnwrap(line.range(of: " PROD"), line)
+        let after = try XCTUnwrap(line.range(of: "keys expiring"))
+        XCTAssertTrue(uat.upperBound <= after.lowerBound && after.upperBound <= prod.lowerBound, "in uat's entry: \(line)")
+    }
+
     func testLayoutAtSeveralSizes() {
         XCTAssertTrue(Layout(width: 79, height: 24).isTooSmall)
         XCTAssertTrue(Layout(width: 80, height: 23).isTooSmall)

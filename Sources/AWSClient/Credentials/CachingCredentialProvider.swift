@@ -51,6 +51,23 @@ public actor CachingCredentialProvider: RefreshableCredentialProvider {
         return try await startRefresh(background: false).value
     }
 
+    /// Credentials that last at least `seconds` if they can be had: renewed first when the cached ones expire sooner
+    /// (earlier than `refreshMargin` would), and the cached ones kept while they work when renewing fails or was
+    /// tried within `backgroundRetryDelay`. Lets a caller tell keys that will be renewed from keys about to run out.
+    public func credentials(validFor seconds: TimeInterval) async throws -> Credentials {
+        let now = clock.now()
+        guard let current = cached, !current.expires(within: 0, of: now) else { return try await startRefresh(background: false).value }
+        guard current.expires(within: seconds, of: now), mayRefreshInBackground(now: now) else { return current }
+        do {
+            let fresh = try await startRefresh(background: true).value
+            // A source that hands back short keys again is asked no more often than after a failure.
+            if fresh.expires(within: seconds, of: clock.now()) { nextBackgroundAttempt = clock.now().addingTimeInterval(backgroundRetryDelay) }
+            return fresh
+        } catch {
+            return cached ?? current
+        }
+    }
+
     /// Forgets the cached credentials, for example after AWS rejects them.
     public func invalidate() {
         cached = nil

@@ -7,7 +7,7 @@ import Foundation
 package actor EnvironmentPoller {
     package let name: String
     private let fetch: @Sendable (Date) async throws -> EnvironmentSnapshot
-    private let cadence: PollCadence
+    private var cadence: PollCadence
     private let clock: any AWSClock
     private let emit: @Sendable (FleetEvent) -> Void
     private let wake = WakeSignal()
@@ -77,6 +77,14 @@ package actor EnvironmentPoller {
     package func setActionRunning(_ running: Bool) async {
         actionRunning = running
         if running { await wake.wake() }
+    }
+
+    /// A new idle interval (`:refresh`). A shorter one applies now, since the wait under way could outlast it; a
+    /// longer one from the next wait.
+    package func setIdle(_ seconds: TimeInterval) async {
+        let shorter = seconds < cadence.idle
+        cadence.idle = seconds
+        if shorter { await wake.wake() }
     }
 
     package var failures: Int { consecutiveFailures }

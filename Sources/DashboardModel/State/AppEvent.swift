@@ -13,6 +13,8 @@ package enum AppEvent: Sendable {
     case actionFinished(key: String, outcome: ActionOutcome)
     case confirmationRequested(PendingConfirmation)
     case rollbackChoicesLoaded(environment: String, service: String, current: RollbackChoice?, choices: [RollbackChoice], error: String?)
+    /// When the keys an environment signs with stop working (nil: never), as checked `at` after a poll.
+    case credentialsChecked(environment: String, expiresAt: Date?, at: Date)
 }
 
 /// Work the reducer asks the outside world to do; results come back as events.

@@ -31,8 +31,11 @@ package struct AppState: Equatable, Sendable {
     package var describe = DescribeState()
     package var frame = 0
     package var quitting = false
-    /// Environments whose credentials expire within 15 minutes.
+    /// Environments whose credentials expire within `credentialWarningMargin`.
     package var expiringCredentials: Set<String> = []
+    /// Keys that stop working within this many seconds are worth a warning: time to log in again before the
+    /// environment goes dark.
+    package static let credentialWarningMargin: TimeInterval = 15 * 60
     /// Actions in flight by service key `env/service`.
     package var runningActions: [String: String] = [:]
     /// Progress lines of every action this session, oldest first.

@@ -56,6 +56,13 @@ package enum Reducer {
             guard state.pane == .rollbackChoices(environment: environment, service: service) else { return [] }
             state.rollbackChoices = RollbackChoicesState(loading: false, current: current, choices: choices, error: error)
             return []
+        case .credentialsChecked(let environment, let expiresAt, let checkedAt):
+            if let expiresAt, expiresAt.timeIntervalSince(checkedAt) <= AppState.credentialWarningMargin {
+                state.expiringCredentials.insert(environment)
+            } else {
+                state.expiringCredentials.remove(environment)
+            }
+            return []
         case .key(let key):
             return handle(key, &state)
         }

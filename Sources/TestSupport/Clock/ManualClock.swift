@@ -5,6 +5,8 @@ import Foundation
 package final class ManualClock: AWSClock, @unchecked Sendable {
     private struct Sleeper {
         let deadline: Date
+        /// What the sleeper asked for, so cadence tests can read how long a loop chose to wait.
+        let seconds: TimeInterval
         let continuation: CheckedContinuation<Void, Error>
     }
 
@@ -29,6 +31,9 @@ package final class ManualClock: AWSClock, @unchecked Sendable {
     /// How many tasks are waiting in `sleep` right now.
     package var sleeperCount: Int { lock.withLock { sleepers.count } }
 
+    /// The durations the tasks sleeping right now asked for, shortest first.
+    package var pendingSleeps: [TimeInterval] { lock.withLock { sleepers.values.map(\.seconds).sorted() } }
+
     package func sleep(seconds: TimeInterval) async throws {
         if advancesOnSleep {
             try Task.checkCancellation()
@@ -44,7 +49,7 @@ package final class ManualClock: AWSClock, @unchecked Sendable {
                 let ready: Bool = lock.withLock {
                     totalSlept += max(0, seconds)
                     if seconds <= 0 || Task.isCancelled { return true }
-                    sleepers[id] = Sleeper(deadline: current.addingTimeInterval(seconds), continuation: continuation)
+                    sleepers[id] = Sleeper(deadline: current.addingTimeInterval(seconds), seconds: seconds, continuation: continuation)
                     return false
                 }
                 if ready {
@@ -75,5 +80,18 @@ package final class ManualClock: AWSClock, @unchecked Sendable {
             await Task.yield()
             try? await Task.sleep(nanoseconds: 1_000_000)
         }
+    }
+
+    /// Waits (on real time, briefly) until the sleepers' requested durations satisfy `condition`; returns whether
+    /// they did before `timeout`. Cadence tests wait for the wait a loop chose, not for time to pass.
+    @discardableResult
+    package func waitForSleeps(timeout: TimeInterval = 5, _ condition: ([TimeInterval]) -> Bool) async -> Bool {
+        let deadline = Date().addingTimeInterval(timeout)
+        while !condition(pendingSleeps) {
+            guard Date() < deadline else { return false }
+            await Task.yield()
+            try? await Task.sleep(nanoseconds: 1_000_000)
+        }
+        return true
     }
 }

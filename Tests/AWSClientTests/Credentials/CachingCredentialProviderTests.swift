@@ -41,6 +41,42 @@ final class CachingCredentialProviderTests: XCTestCase {
         XCTAssertEqual(source.calls, 2)
     }
 
+    /// A caller that needs the keys to last (the dashboard's 15-minute warning) gets them renewed early; when renewing
+    /// fails, the current keys come back while they work, and the source is not asked again before the retry delay.
+    func testValidForRenewsEarlyAndKeepsWorkingKeysWhenRenewalFails() async throws {
+        let clock = ManualClock(now: start)
+        let source = GatedProvider(clock: clock, lifetime: 3600)
+        let cache = CachingCredentialProvider(source, clock: clock, refreshMargin: 300, backgroundRetryDelay: 30)
+        _ = try await cache.credentials()
+        clock.advance(by: 3000)  // ten minutes left: outside the usual margin, inside the fifteen asked for
+        let renewed = try await cache.credentials(validFor: 900)
+        XCTAssertEqual(renewed.accessKeyId, "KEY-2")
+        let plain = try await cache.credentials()
+        XCTAssertEqual(plain.accessKeyId, "KEY-2", "everyone signs with the renewed keys")
+
+        clock.advance(by: 3000)
+        source.failNextCall()
+        let kept = try await cache.credentials(validFor: 900)
+        XCTAssertEqual(kept.accessKeyId, "KEY-2", "renewing failed; the keys still work for ten minutes")
+        _ = try await cache.credentials(validFor: 900)
+        XCTAssertEqual(source.calls, 3, "no second try within the retry delay")
+        clock.advance(by: 30)
+        let later = try await cache.credentials(validFor: 900)
+        XCTAssertEqual(later.accessKeyId, "KEY-4")
+    }
+
+    /// Keys that are short however often they are renewed come back as they are, without a renewal on every call.
+    func testValidForLongerThanTheSourceGivesReturnsWhatItHas() async throws {
+        let clock = ManualClock(now: start)
+        let source = GatedProvider(clock: clock, lifetime: 600)
+        let cache = CachingCredentialProvider(source, clock: clock, refreshMargin: 300, backgroundRetryDelay: 30)
+        let short = try await cache.credentials(validFor: 900)
+        XCTAssertEqual(short.expiration, start.addingTimeInterval(600))
+        _ = try await cache.credentials(validFor: 900)
+        _ = try await cache.credentials(validFor: 900)
+        XCTAssertLessThanOrEqual(source.calls, 2)
+    }
+
     func testExpiredCredentialsMakeCallersWaitForOneRefresh() async throws {
         let clock = ManualClock(now: start)
         let source = GatedProvider(clock: clock, lifetime: 3600)

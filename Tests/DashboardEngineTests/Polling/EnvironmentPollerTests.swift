@@ -160,6 +160,43 @@ final class EnvironmentPollerTests: XCTestCase {
         XCTAssertEqual(started.value, 2, "the poller carried on at its next tick")
     }
 
+    /// `:refresh`: a shorter idle interval cuts the wait under way short, a longer one applies from the next wait.
+    func testSetIdleRetunesTheWait() async {
+        let clock = ManualClock()
+        let probe = Probe()
+        let poller = makePoller(probe, clock: clock)
+        let loop = Task { await poller.run() }
+        defer { loop.cancel() }
+        await clock.waitForSleeps { $0 == [10] }
+        await poller.setIdle(30)
+        XCTAssertEqual(clock.pendingSleeps, [10])
+        clock.advance(by: 10)
+        let slower = await clock.waitForSleeps { $0 == [30] }
+        XCTAssertTrue(slower, "\(clock.pendingSleeps)")
+        await poller.setIdle(4)
+        let faster = await clock.waitForSleeps { $0 == [4] }
+        XCTAssertTrue(faster, "\(clock.pendingSleeps)")
+        XCTAssertEqual(probe.fetches, 3, "the first poll, the one after 10 s, and the one the shorter interval woke")
+    }
+
+    /// While an action runs the poller waits the active cadence, and it polls at once when the action starts.
+    func testActionRunningPollsFastUntilItEnds() async {
+        let clock = ManualClock()
+        let probe = Probe()
+        let poller = makePoller(probe, clock: clock)
+        let loop = Task { await poller.run() }
+        defer { loop.cancel() }
+        await clock.waitForSleeps { $0 == [10] }
+        await poller.setActionRunning(true)
+        let fast = await clock.waitForSleeps { $0 == [2] }
+        XCTAssertTrue(fast, "\(clock.pendingSleeps)")
+        XCTAssertEqual(probe.fetches, 2)
+        await poller.setActionRunning(false)
+        clock.advance(by: 2)
+        let idle = await clock.waitForSleeps { $0 == [10] }
+        XCTAssertTrue(idle, "\(clock.pendingSleeps)")
+    }
+
     func testCadenceFormula() {
         let cadence = PollCadence(idle: 10, active: 2, maxBackoff: 60, random: { 0 })
         XCTAssertEqual(cadence.delay(consecutiveFailures: 0, busy: false), 10)
