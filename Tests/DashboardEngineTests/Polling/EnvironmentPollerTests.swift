@@ -53,7 +53,8 @@ final class EnvironmentPollerTests: XCTestCase {
         await waitUntil { probe.fetches == 1 }
         await clock.waitForSleepers(1)
         clock.advance(by: 9)
-        try? await Task.sleep(nanoseconds: 20_000_000)
+        // Nine seconds do not reach the poller's 10 s wait, so it is still asleep on the clock: no fetch can follow.
+        XCTAssertEqual(clock.sleeperCount, 1, "the idle wait is still pending after 9 s")
         XCTAssertEqual(probe.fetches, 1, "idle interval is 10 s")
         probe.busy = true
         clock.advance(by: 1)
@@ -76,7 +77,7 @@ final class EnvironmentPollerTests: XCTestCase {
             await waitUntil { probe.fetches == expectedFetches }
             await clock.waitForSleepers(1)
             clock.advance(by: wait - 0.5)
-            try? await Task.sleep(nanoseconds: 20_000_000)
+            XCTAssertEqual(clock.sleeperCount, 1, "the back-off wait is still pending just before \(wait) s")
             XCTAssertEqual(probe.fetches, expectedFetches, "still backing off before \(wait) s")
             clock.advance(by: 0.5)
         }
@@ -99,15 +100,13 @@ final class EnvironmentPollerTests: XCTestCase {
         await waitUntil { probe.fetches == 1 }
         for _ in 0..<5 { await poller.refreshNow() }
         await waitUntil { probe.fetches >= 2 }
-        try? await Task.sleep(nanoseconds: 20_000_000)
-        // How many requests collapse depends on scheduling; what must hold is at most one extra poll per
-        // request, none of them overlapping, and the idle wait resuming afterwards.
+        // Once the poller is back in its idle wait on the manual clock, the requests have been served: how many
+        // collapsed depends on scheduling; what must hold is at most one extra poll per request, none overlapping.
+        await clock.waitForSleepers(1)
         XCTAssertLessThanOrEqual(probe.fetches, 6)
         let overlap = await poller.maxPollsInFlight
         XCTAssertEqual(overlap, 1)
-        let settled = probe.fetches
-        try? await Task.sleep(nanoseconds: 50_000_000)
-        XCTAssertEqual(probe.fetches, settled, "without requests or time passing, no more polls")
+        XCTAssertEqual(clock.pendingSleeps, [10], "the idle wait resumed and nothing else is pending")
     }
 
     func testAHangingEnvironmentDoesNotDelayAnother() async {
