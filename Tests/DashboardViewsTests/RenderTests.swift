@@ -37,6 +37,32 @@ final class RenderTests: XCTestCase {
         try assertGolden(UITestFleet.render(state, height: 30), "help-read-only")
     }
 
+    /// Each problem marker, and the header's count of troubled services, at the smallest size the dashboard draws.
+    func testProblemMarkersGoldenAt80x24() throws {
+        var state = UITestFleet.state()
+        state.fleet = UITestFleet.troubledFleet()
+        let grid = UITestFleet.render(state, width: 80, height: 24)
+        try assertGolden(grid, "matrix-problems-80x24")
+        let text = grid.text
+        XCTAssertTrue(text.contains("crash (OOM) 7m"), text)
+        XCTAssertTrue(text.contains("stuck 14m"), text)
+        XCTAssertTrue(text.contains("rolled back 3m"), text)
+        let rolledBack = try XCTUnwrap(grid.find("rolled back 3m"))
+        XCTAssertEqual(grid.cell(row: rolledBack.row, column: rolledBack.column).style.role, .error)
+        let stuck = try XCTUnwrap(grid.find("stuck 14m"))
+        XCTAssertEqual(grid.cell(row: stuck.row, column: stuck.column).style.role, .warn)
+    }
+
+    /// An environment that could not be read lately shows its last counts muted, never a green tick.
+    func testStaleCountsAreNeverGreen() throws {
+        var state = UITestFleet.state()
+        state.now = UITestFleet.now.addingTimeInterval(300)
+        let grid = UITestFleet.render(state)
+        XCTAssertFalse(grid.text.contains("✓"), grid.text)
+        let counts = try XCTUnwrap(grid.find("2/2 ⧖"))
+        XCTAssertEqual(grid.cell(row: counts.row, column: counts.column).style.role, .muted)
+    }
+
     func testMarkersAndStyles() throws {
         let grid = UITestFleet.render(UITestFleet.state())
         let text = grid.text

@@ -49,7 +49,7 @@ public struct ECSDash: AsyncParsableCommand {
             configLabel: demo.isOn ? "demo fleet" : (setup.config.file ?? "config"),
             region: setup.config.region ?? setup.sources.environments.first?.context.region ?? "-",
             readOnly: readOnly || setup.config.readOnly, refresh: setup.config.refresh, themeName: loadedTheme.name,
-            fleet: FleetSnapshot(environmentNames: setup.config.environments.map(\.name)), now: Date()
+            fleet: FleetSnapshot(environmentNames: setup.config.environments.map(\.name), problemRules: setup.config.problemRules), now: Date()
         )
         state.keyMap = keyMap
         state.readOnlyEnvironments = Set(setup.config.environments.filter(\.readOnly).map(\.name))

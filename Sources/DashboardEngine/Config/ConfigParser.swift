@@ -6,7 +6,7 @@ import Yams
 /// Turns config text into a validated `DashboardConfig`; the first problem found becomes a `ConfigError`.
 package struct ConfigParser {
     package static let topLevelKeys: Set<String> = [
-        "region", "profile", "endpoint_url", "refresh", "connect_timeout", "request_timeout", "theme", "read_only", "audit_log", "registry", "pipelines", "environments", "keys", "gates",
+        "region", "profile", "endpoint_url", "refresh", "problem_window", "stuck_after", "connect_timeout", "request_timeout", "theme", "read_only", "audit_log", "registry", "pipelines", "environments", "keys", "gates",
     ]
     package static let accountKeys: Set<String> = ["account", "region", "role_arn", "profile", "deploy_role_arn"]
     package static let environmentKeys: Set<String> = accountKeys.union(["name", "cluster", "services", "pipelines", "protected", "read_only"])
@@ -30,6 +30,8 @@ package struct ConfigParser {
             case "profile": config.profile = try reader.string(value, key)
             case "endpoint_url": config.endpointURL = try endpointURL(value, key)
             case "refresh": config.refresh = try duration(value, key, minimum: 1)
+            case "problem_window": config.problemRules.window = try duration(value, key, minimum: 60)
+            case "stuck_after": config.problemRules.stuckAfter = try duration(value, key, minimum: 60)
             case "connect_timeout": config.connectTimeout = try duration(value, key, minimum: 0.1)
             case "request_timeout": config.requestTimeout = try duration(value, key, minimum: 0.1)
             case "theme": config.theme = try reader.string(value, key)

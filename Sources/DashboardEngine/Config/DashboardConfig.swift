@@ -9,6 +9,8 @@ package struct DashboardConfig: Equatable, Sendable {
     package var profile: String?
     package var endpointURL: String?
     package var refresh: TimeInterval = 10
+    /// How long a problem stays on screen after it happened, and when a rollout counts as stuck.
+    package var problemRules = ProblemRules.standard
     /// Seconds to connect to AWS, and for a whole call (its reply included), before it counts as failed.
     package var connectTimeout = TransportSettings.defaultConnectTimeout
     package var requestTimeout = TransportSettings.defaultRequestTimeout

@@ -5,4 +5,5 @@ package enum Command: String, CaseIterable, Sendable, Codable {
     case filter, commandLine = "command_line", refresh, logs, describe, help, quit, actions
     case promote, rollback, restart
     case scale
+    case nextProblem = "next_problem"
 }

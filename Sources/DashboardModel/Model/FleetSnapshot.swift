@@ -5,9 +5,17 @@ import Foundation
 package struct FleetSnapshot: Equatable, Sendable {
     package var environments: [EnvironmentState]
     package var registry: RegistrySnapshot?
+    /// The last window's problems, kept after ECS has recovered from them.
+    package var problems: ProblemLog
 
-    package init(environmentNames: [String]) {
+    package init(environmentNames: [String], problemRules: ProblemRules = .standard) {
         environments = environmentNames.map { EnvironmentState(name: $0) }
+        problems = ProblemLog(rules: problemRules)
+    }
+
+    /// The service's problems in the window, newest first.
+    package func problems(_ service: String, in environment: String, now: Date) -> [ServiceProblem] {
+        problems.problems(service, in: environment, now: now)
     }
 
     package var environmentNames: [String] { environments.map(\.name) }
@@ -80,6 +88,7 @@ package struct FleetSnapshot: Equatable, Sendable {
                 $0.error = nil
                 $0.polling = false
             }
+            problems.record(snapshot, now: snapshot.fetchedAt)
         case .environmentFailed(let name, let error):
             update(name) {
                 $0.error = error

@@ -190,6 +190,7 @@ package enum Reducer {
                 state.column = max(0, min(state.shownEnvironments.count - 1, state.column + (command == .left ? -1 : 1)))
             }
         case .open: return open(&state)
+        case .nextProblem: jumpToNextProblem(&state)
         case .back: back(&state)
         case .nextPane: return nextPane(&state)
         case .filter:

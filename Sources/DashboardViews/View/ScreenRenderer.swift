@@ -62,7 +62,8 @@ package struct HeaderView {
             let dotStyle: TextStyle
             if environment.error != nil {
                 dotStyle = .error
-            } else if environment.snapshot?.services.contains(where: { $0.rolloutPhase == .failed || $0.unhealthyTaskCount > 0 }) == true {
+            } else if environment.snapshot?.services.contains(where: { $0.rolloutPhase == .failed || $0.unhealthyTaskCount > 0 }) == true
+                        || state.fleet.problems.servicesWithProblems(in: name, now: state.now) > 0 {
                 dotStyle = .warn
             } else if environment.snapshot == nil {
                 dotStyle = .muted
@@ -72,6 +73,8 @@ package struct HeaderView {
             put(environment.polling ? symbols.spinner(frame: state.frame) : symbols.dot, dotStyle)
             put(name == "prod" || state.protectedEnvironments.contains(name) ? " \(name.uppercased())" : " \(name)", .accent(name))
             if let age = environment.age(now: state.now) { put(" \(Age.format(age))", .muted) }
+            let troubled = state.fleet.problems.servicesWithProblems(in: name, now: state.now)
+            if troubled > 0 { put(" \(symbols.warning)\(troubled)", .warn) }
             if environment.isThrottled {
                 put(" throttled", .warn)
             } else if environment.error != nil {
@@ -121,7 +124,8 @@ package struct MatrixView {
             let selectedRow = rowIndex == state.row
             canvas.put((selectedRow ? symbols.cursor : " ") + service, row: top, column: 0, width: columns.name, style: selectedRow ? TextStyle(role: .text, bold: true) : .text)
             for (index, environment) in environments.enumerated() {
-                let cell = MatrixCell.build(service: service, environment: environment, fleet: state.fleet, symbols: symbols, frame: state.frame)
+                let cell = MatrixCell.build(service: service, environment: environment, fleet: state.fleet, symbols: symbols, frame: state.frame,
+                                            now: state.now, refresh: state.refresh)
                 let x = columns.name + index * columns.cell
                 let selected = selectedRow && index == state.column
                 var imageStyle = cell.imageStyle

@@ -46,6 +46,36 @@ package enum UITestFleet {
         }
     }
 
+    /// The fleet with one of each problem: dev/api crashed (OOM) 7 minutes ago and was replaced, uat/frontend's
+    /// rollout has run 14 minutes, prod/worker's build was rolled back 3 minutes ago.
+    package static func troubledFleet() -> FleetSnapshot {
+        var fleet = fleet()
+        for environment in ["dev", "uat", "prod"] {
+            guard var snapshot = fleet.state(environment)?.snapshot else { continue }
+            switch environment {
+            case "dev":
+                snapshot.services[0].tasks.append(TaskSnapshot(
+                    id: "0dd", arn: "arn:task/0dd", lastStatus: "STOPPED", desiredStatus: "STOPPED", health: "UNKNOWN",
+                    stoppedAt: now.addingTimeInterval(-7 * 60), stoppedReason: "Essential container in task exited", stopCode: "EssentialContainerExited",
+                    taskDefinitionArn: "arn:td/api:1",
+                    containers: [ContainerSnapshot(name: "api", image: nil, imageDigest: nil, lastStatus: "STOPPED", exitCode: 137,
+                                                   reason: "OutOfMemoryError: Container killed due to memory usage", health: nil)]))
+            case "uat":
+                snapshot.services[1].deployments[0].rolloutState = .inProgress
+                snapshot.services[1].deployments[0].createdAt = now.addingTimeInterval(-14 * 60)
+            default:
+                snapshot.services[2].events = [
+                    ServiceEventSnapshot(id: "e2", createdAt: now.addingTimeInterval(-3 * 60), message: "(service worker) rolling back to deployment ecs-svc/1."),
+                    ServiceEventSnapshot(id: "e1", createdAt: now.addingTimeInterval(-3 * 60 - 1),
+                                         message: "(service worker) (deployment ecs-svc/2) deployment failed: tasks failed to start."),
+                ]
+            }
+            fleet.problems.record(snapshot, now: now)
+            fleet.environments[fleet.environments.firstIndex { $0.name == environment }!].snapshot = snapshot
+        }
+        return fleet
+    }
+
     package static func state(readOnly: Bool = false) -> AppState {
         AppState(environments: ["dev", "uat", "prod"], protectedEnvironments: ["prod"], configLabel: "ecsdash.yaml", region: "eu-west-1",
                  readOnly: readOnly, refresh: 10, themeName: "default", fleet: fleet(), now: now)

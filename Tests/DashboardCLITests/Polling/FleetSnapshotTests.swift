@@ -75,7 +75,7 @@ final class FleetSnapshotTests: XCTestCase {
         XCTAssertEqual(fleet.tagDigest("web", in: "dev"), "sha256:aa", "the last good digest stays on screen")
         XCTAssertTrue(fleet.tagDigestIsStale("web", in: "dev"))
         XCTAssertEqual(fleet.registry?.errors, [failure])
-        let cell = MatrixCell.build(service: "web", environment: "dev", fleet: fleet, symbols: .unicode, frame: 0)
+        let cell = MatrixCell.build(service: "web", environment: "dev", fleet: fleet, symbols: .unicode, frame: 0, now: fleet.state("dev")?.snapshot?.fetchedAt ?? Date(), refresh: 10)
         XCTAssertTrue(cell.image.hasSuffix("⧖"), cell.image)
 
         // A second failure keeps the time of the last good read; a success clears the mark.

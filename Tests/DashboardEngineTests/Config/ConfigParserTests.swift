@@ -33,6 +33,13 @@ final class ConfigParserTests: XCTestCase {
         XCTAssertEqual(config.environment(named: "dev")?.isProtected, false)
         XCTAssertEqual(config.refresh, 10)
         XCTAssertEqual(config.region, "eu-west-1")
+        XCTAssertEqual(config.problemRules, ProblemRules(window: 3600, stuckAfter: 600))
+    }
+
+    func testProblemWindowAndStuckThreshold() throws {
+        let config = try parse("problem_window: 2h\nstuck_after: 15m\n" + Self.minimal)
+        XCTAssertEqual(config.problemRules, ProblemRules(window: 7200, stuckAfter: 900))
+        XCTAssertEqual(error("stuck_after: 5s\n" + Self.minimal), "test.yaml:1:14: stuck_after: must be at least 1m")
     }
 
     func testMinimalConfigAndDefaults() throws {
