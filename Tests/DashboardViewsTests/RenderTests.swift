@@ -34,7 +34,7 @@ final class RenderTests: XCTestCase {
     func testHelpGolden() throws {
         var state = UITestFleet.state(readOnly: true)
         state.panes.append(.help)
-        try assertGolden(UITestFleet.render(state, height: 30), "help-read-only")
+        try assertGolden(UITestFleet.render(state, height: 40), "help-read-only")
     }
 
     /// Each problem marker, and the header's count of troubled services, at the smallest size the dashboard draws.

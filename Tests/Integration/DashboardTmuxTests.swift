@@ -11,7 +11,7 @@ final class DashboardTmuxTests: XCTestCase {
     /// shell then sleeps to keep the pane readable until the session is killed.
     func dashboard(_ arguments: String, width: Int = 120, height: Int = 36, environment: [String: String] = [:]) throws -> (TmuxSession, URL) {
         guard FileManager.default.isExecutableFile(atPath: binary) else { throw Required.missing("ecsdash at \(binary)", hint: "run swift build first") }
-        let stty = Scratch.directory("stty")
+        let stty = Scratch.file("stty")
         let command = "\(binary) \(arguments); echo EXIT=$?; stty -a > \(stty.path).part; mv \(stty.path).part \(stty.path); sleep 600"
         let session = try TmuxSession.forTest(command, width: width, height: height, environment: environment)
         return (session, stty)

@@ -1,10 +1,12 @@
 import DashboardEngine
 import DashboardModel
+import DashboardViews
 import Foundation
 
 /// Renders the fleet as a services × environments text table for `ecsdash status`.
 package enum StatusTable {
-    package static let legend = "cell: tag→digest running/desired(+pending) rollout · * tag and running digest drift · > next environment runs a different image · ! unhealthy tasks"
+    /// The dashboard's own marks, so a cell reads the same in both.
+    package static let legend = "cell: tag→digest running/desired(+pending) rollout · ◆ image differs from the environment before · ≠ tag and running digest drift · !n unhealthy tasks · then the last hour's problems"
 
     package static func render(_ fleet: FleetSnapshot, now: Date, refresh: TimeInterval) -> String {
         let names = fleet.environmentNames
@@ -18,7 +20,7 @@ package enum StatusTable {
         }
         var rows = [header]
         for service in services {
-            rows.append([service] + names.map { cell(service, in: $0, fleet: fleet) })
+            rows.append([service] + names.map { cell(service, in: $0, fleet: fleet, now: now) })
         }
         var lines = table(rows)
         if services.isEmpty { lines.append("(no services)") }
@@ -35,18 +37,19 @@ package enum StatusTable {
         return lines.joined(separator: "\n")
     }
 
-    package static func cell(_ service: String, in environment: String, fleet: FleetSnapshot) -> String {
+    package static func cell(_ service: String, in environment: String, fleet: FleetSnapshot, now: Date = Date()) -> String {
         guard let snapshot = fleet.service(service, in: environment) else { return "-" }
         let tag = snapshot.image?.tag ?? "?"
         let digest = fleet.tagDigest(service, in: environment).map(DigestText.cell) ?? "?"
         var text = "\(tag)→\(digest) \(snapshot.running)/\(snapshot.desired)"
         if snapshot.pending > 0 { text += "(+\(snapshot.pending))" }
         text += " " + snapshot.rolloutPhase.rawValue
-        var marks = ""
-        if fleet.drift(service, in: environment) == true { marks += "*" }
-        if fleet.differsFromNext(service, in: environment) == true { marks += ">" }
-        if snapshot.unhealthyTaskCount > 0 { marks += "!\(snapshot.unhealthyTaskCount)" }
-        return marks.isEmpty ? text : "\(text) \(marks)"
+        var marks: [String] = []
+        if fleet.differsFromPrevious(service, in: environment) == true { marks.append(Symbols.unicode.differs) }
+        if fleet.drift(service, in: environment) == true { marks.append(Symbols.unicode.drift) }
+        if snapshot.unhealthyTaskCount > 0 { marks.append("!\(snapshot.unhealthyTaskCount)") }
+        if let problems = ProblemSummary.text(fleet.problems(service, in: environment, now: now), now: now) { marks.append(problems) }
+        return marks.isEmpty ? text : "\(text) \(marks.joined(separator: " "))"
     }
 
     package static func table(_ rows: [[String]]) -> [String] {

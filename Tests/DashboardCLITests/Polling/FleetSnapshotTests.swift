@@ -62,7 +62,8 @@ final class FleetSnapshotTests: XCTestCase {
 
     func testStatusTableCell() {
         let drifted = fleet(devDigest: "sha256:bb12345678", uatDigest: "sha256:aa", running: ["sha256:aa"])
-        XCTAssertEqual(StatusTable.cell("web", in: "dev", fleet: drifted), "dev→bb12345 2/2 ok *>")
+        XCTAssertEqual(StatusTable.cell("web", in: "dev", fleet: drifted), "dev→bb12345 2/2 ok ≠", "dev is first: nothing before it to differ from")
+        XCTAssertEqual(StatusTable.cell("web", in: "uat", fleet: drifted), "uat→aa 2/2 ok ◆", "uat's image differs from dev's, as the dashboard marks it")
         XCTAssertEqual(StatusTable.cell("nope", in: "dev", fleet: drifted), "-")
     }
 
