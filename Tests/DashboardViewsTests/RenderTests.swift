@@ -31,6 +31,23 @@ final class RenderTests: XCTestCase {
         try assertGolden(UITestFleet.render(state), "service-prod-worker")
     }
 
+    /// The service view during an incident: the breadcrumb, the last hour's problems, a stopped task newest first
+    /// with its stop time, reason and exit code, and no health for it.
+    func testServiceViewInAnIncidentGolden() throws {
+        var state = UITestFleet.state()
+        state.fleet = UITestFleet.troubledFleet()
+        state.panes.append(.service(environment: "dev", service: "api"))
+        let grid = UITestFleet.render(state, height: 30)
+        try assertGolden(grid, "service-dev-api-incident")
+        XCTAssertTrue(grid.text.contains("dev › api"), grid.text)
+        XCTAssertTrue(grid.text.contains("crashed (OOM)"), grid.text)
+
+        _ = Reducer.perform(.toggleStopped, &state)
+        let hidden = UITestFleet.render(state, height: 30).text
+        XCTAssertTrue(hidden.contains("Tasks (1 stopped hidden: x shows them)"), hidden)
+        XCTAssertFalse(hidden.contains("0dd"), hidden)
+    }
+
     func testHelpGolden() throws {
         var state = UITestFleet.state(readOnly: true)
         state.panes.append(.help)

@@ -58,14 +58,14 @@ final class DashboardTmuxTests: XCTestCase {
         screen = tmux.waitFor("▸frontend")
         XCTAssertTrue(screen.matched, screen.screen)
         try tmux.send("l", "Enter")
-        screen = tmux.waitFor(all: ["frontend · sit", "Deployments", "Tasks"])
+        screen = tmux.waitFor(all: ["sit › frontend", "Deployments", "Tasks"])
         XCTAssertTrue(screen.matched, screen.screen)
 
         try tmux.send("L")
         screen = tmux.waitFor { $0.contains("Logs · frontend") && $0.contains("INFO") }
         XCTAssertTrue(screen.matched, screen.screen)
         try tmux.send("Escape")
-        screen = tmux.waitFor { $0.contains("frontend · sit") && !$0.contains("Logs · frontend") }
+        screen = tmux.waitFor { $0.contains("sit › frontend") && !$0.contains("Logs · frontend") }
         XCTAssertTrue(screen.matched, "back in the service view:\n\(screen.screen)")
         try tmux.send("d")
         screen = tmux.waitFor { $0.contains("Describe") && $0.contains("\"tasks\"") }
@@ -257,7 +257,7 @@ final class DashboardTmuxTests: XCTestCase {
         var screen = tmux.waitFor { $0.contains("prod→\(prodFrontend)") && $0.contains("2/2") }
         XCTAssertTrue(screen.matched, "the matrix shows moto's prod digest \(prodFrontend) and its running count:\n\(screen.screen)")
         try tmux.send("Enter")
-        screen = tmux.waitFor("backend · dev")
+        screen = tmux.waitFor("dev › backend")
         XCTAssertTrue(screen.matched, screen.screen)
         try tmux.send("q")
         XCTAssertEqual(assertTerminalRestored(tmux, stty), 0, tmux.capture())

@@ -22,6 +22,8 @@ package struct AppState: Equatable, Sendable {
     /// First visible line of the pane in front (matrix rows, service lines, log lines, JSON lines).
     package var scroll = 0
     package var serviceCursor = 0
+    /// The service view lists stopped tasks too (`x` hides them).
+    package var showStoppedTasks = true
     /// Environments shown in the matrix (`:env dev,prod`); nil means all.
     package var visibleEnvironments: [String]?
     package var filter = ""

@@ -13,7 +13,7 @@ package enum Pane: Equatable, Sendable {
     package var title: String {
         switch self {
         case .matrix: return "Matrix"
-        case .service(let environment, let service): return "\(service) · \(environment)"
+        case .service(let environment, let service): return "\(environment) › \(service)"
         case .logs(let target): return "Logs · \(target.title)"
         case .describe(let target): return "Describe · \(target.title)"
         case .help: return "Help"

@@ -191,6 +191,10 @@ package enum Reducer {
             }
         case .open: return open(&state)
         case .nextProblem: jumpToNextProblem(&state)
+        case .toggleStopped:
+            state.showStoppedTasks.toggle()
+            state.serviceCursor = 0
+            state.message = StatusMessage(text: state.showStoppedTasks ? "stopped tasks shown" : "stopped tasks hidden", isError: false)
         case .back: back(&state)
         case .nextPane: return nextPane(&state)
         case .filter:
@@ -277,7 +281,7 @@ package enum Reducer {
         case .matrix:
             state.row = max(0, min(state.shownServices.count - 1, state.row + delta))
         case .service(let environment, let service):
-            let count = state.fleet.service(service, in: environment)?.tasks.count ?? 0
+            let count = state.fleet.service(service, in: environment)?.listedTasks(showStopped: state.showStoppedTasks).count ?? 0
             state.serviceCursor = max(0, min(count - 1, state.serviceCursor + delta))
         case .logs:
             state.logs.following = delta > 0 && state.scroll + delta >= state.logs.shownLines.count
@@ -350,7 +354,7 @@ package enum Reducer {
     package static func focus(_ state: AppState) -> (environment: String, service: String, task: TaskSnapshot?)? {
         switch state.pane {
         case .service(let environment, let service):
-            let tasks = state.fleet.service(service, in: environment)?.tasks ?? []
+            let tasks = state.fleet.service(service, in: environment)?.listedTasks(showStopped: state.showStoppedTasks) ?? []
             return (environment, service, tasks.indices.contains(state.serviceCursor) ? tasks[state.serviceCursor] : nil)
         case .logs(let target):
             return (target.environment, target.service, nil)

@@ -1,7 +1,9 @@
 import DashboardModel
 import Foundation
 
-/// One service in one environment: deployments, recent events, tasks (with a cursor), target health, pipeline.
+/// One service in one environment, for incidents: where you are, the last hour's problems, every deployment ECS
+/// lists (failed ones with their reason), recent events, tasks with a cursor (stopped ones newest first, with stop
+/// time, reason and each container's exit), target health, pipeline.
 package struct ServiceView {
     package var symbols: Symbols
 
@@ -17,7 +19,8 @@ package struct ServiceView {
             canvas.put("\(service) is not in \(environment) any more.", row: layout.bodyTop, column: 1, style: .muted)
             return
         }
-        let lines = Self.lines(snapshot, environment: environment, fleet: state.fleet, now: state.now, symbols: symbols)
+        let lines = Self.lines(snapshot, environment: environment, fleet: state.fleet, now: state.now, symbols: symbols,
+                               showStopped: state.showStoppedTasks)
         let cursorLine = lines.firstIndex { $0.taskIndex == state.serviceCursor } ?? 0
         let start = max(0, min(cursorLine - layout.bodyHeight / 2, lines.count - layout.bodyHeight))
         for (offset, line) in lines[start...].prefix(layout.bodyHeight).enumerated() {
@@ -27,39 +30,60 @@ package struct ServiceView {
         }
     }
 
-    package static func lines(_ service: ServiceSnapshot, environment: String, fleet: FleetSnapshot, now: Date, symbols: Symbols) -> [Line] {
+    package static func lines(_ service: ServiceSnapshot, environment: String, fleet: FleetSnapshot, now: Date, symbols: Symbols,
+                              showStopped: Bool = true) -> [Line] {
         var lines: [Line] = []
         func section(_ title: String) { lines.append(Line(text: " \(title)", style: .header, taskIndex: nil)) }
         func row(_ text: String, _ style: TextStyle = .text, task: Int? = nil) { lines.append(Line(text: "  \(text)", style: style, taskIndex: task)) }
         func ago(_ date: Date?) -> String { date.map { Age.format(now.timeIntervalSince($0)) + " ago" } ?? "-" }
         func col(_ text: String, _ width: Int) -> String { TextWidth.fit(text, width, ellipsis: true) }
 
+        let tasks = service.listedTasks(showStopped: showStopped)
         let digest = fleet.tagDigest(service.name, in: environment)
         let image = service.image.map { "\($0.repository):\($0.tag ?? "-")" } ?? "?"
         row("image \(image) \(symbols.arrow) \(digest ?? "unknown")   running \(service.runningDigests.map(DigestText.cell).joined(separator: ", "))",
             fleet.drift(service.name, in: environment) == true ? .warn : .text)
-        row("desired \(service.desired)  running \(service.running)  pending \(service.pending)  rollout \(service.rolloutState?.wire ?? "-")\(service.rolloutReason.map { " (\($0))" } ?? "")")
+        let primary = service.deployments.first { $0.status == "PRIMARY" }
+        let deployed = primary?.createdAt.map { "  deployed \(Age.format(now.timeIntervalSince($0))) ago" } ?? ""
+        row("desired \(service.desired)  running \(service.running)  pending \(service.pending)  rollout \(service.rolloutState?.wire ?? "-")\(service.rolloutReason.map { " (\($0))" } ?? "")\(deployed)")
+        let problems = fleet.problems(service.name, in: environment, now: now)
+        if !problems.isEmpty {
+            section("Problems (last \(Age.format(fleet.problems.rules.window)))")
+            for problem in problems {
+                let style: TextStyle = problem.kind == .rolledBack || problem.kind == .failed ? .error : .warn
+                row(col(ago(problem.at), 9) + col(Self.name(of: problem.kind), 20) + problem.detail, style)
+            }
+        }
         section("Deployments")
         row(col("STATUS", 9) + col("REV", 5) + col("DESIRED", 8) + col("RUNNING", 8) + col("PENDING", 8) + col("FAILED", 7) + col("ROLLOUT", 12) + "UPDATED", .muted)
         for deployment in service.deployments {
             let style: TextStyle = deployment.rolloutState == .failed ? .error : (deployment.rolloutState == .inProgress ? .inProgress : .text)
             row(col(deployment.status, 9) + col(deployment.revision.map(String.init) ?? "-", 5) + col("\(deployment.desired)", 8) + col("\(deployment.running)", 8)
                 + col("\(deployment.pending)", 8) + col("\(deployment.failed)", 7) + col(deployment.rolloutState?.wire ?? "-", 12) + ago(deployment.updatedAt ?? deployment.createdAt), style)
+            if deployment.rolloutState == .failed, let reason = deployment.rolloutReason { row("  \(deployment.id): \(reason)", .error) }
         }
         section("Events")
         if service.events.isEmpty { row("(none)", .muted) }
         for event in service.events.prefix(8) {
             row(col(ago(event.createdAt), 9) + event.message, event.message.contains("unhealthy") || event.message.contains("failed") ? .warn : .text)
         }
-        section("Tasks")
+        let hidden = service.tasks.count - tasks.count
+        section(hidden > 0 ? "Tasks (\(hidden) stopped hidden: x shows them)" : "Tasks")
         row(col("TASK", 10) + col("STATUS", 13) + col("HEALTH", 10) + col("DIGEST", 9) + col("STARTED", 9) + col("AZ", 12) + col("IP", 15) + "STOPPED / EXIT", .muted)
-        if service.tasks.isEmpty { row("(none)", .muted) }
-        for (index, task) in service.tasks.enumerated() {
+        if tasks.isEmpty { row("(none)", .muted) }
+        for (index, task) in tasks.enumerated() {
             let exits = task.containers.compactMap { container in container.exitCode.map { "\(container.name) exit \($0)\(container.reason.map { " \($0)" } ?? "")" } }
-            let stopped = ([task.stoppedReason].compactMap { $0 } + exits).joined(separator: "; ")
+            let when = task.stoppedAt.map { "\(Age.format(now.timeIntervalSince($0))) ago: " } ?? ""
+            let stopped = when + ([task.stoppedReason].compactMap { $0 } + exits).joined(separator: "; ")
             let style: TextStyle = task.health == "UNHEALTHY" || task.containers.contains { ($0.exitCode ?? 0) != 0 } ? .error
                 : (task.lastStatus == "RUNNING" ? .text : .muted)
             let status = task.lastStatus == task.desiredStatus ? task.lastStatus : "\(task.lastStatus)\(symbols.arrow)\(task.desiredStatus)"
+            if task.desiredStatus == "STOPPED" {
+                // A stopped task has no health, and where it ran matters less than why it stopped: that gets the room.
+                row(col(String(task.id.prefix(8)), 10) + col(status, 13) + col("-", 10) + col(task.imageDigest.map(DigestText.cell) ?? "-", 9) + stopped,
+                    style, task: index)
+                continue
+            }
             row(col(String(task.id.prefix(8)), 10) + col(status, 13) + col(task.health, 10) + col(task.imageDigest.map(DigestText.cell) ?? "-", 9)
                 + col(task.startedAt.map { Age.format(now.timeIntervalSince($0)) } ?? "-", 9) + col(task.availabilityZone ?? "-", 12)
                 + col(task.privateIP ?? "-", 15) + stopped, style, task: index)
@@ -81,6 +105,15 @@ package struct ServiceView {
             }
         }
         return lines
+    }
+
+    package static func name(of kind: ServiceProblem.Kind) -> String {
+        switch kind {
+        case .rolledBack: "rolled back"
+        case .failed: "failed"
+        case .crash(let reason): "crashed (\(reason))"
+        case .stuck: "stuck"
+        }
     }
 
     package static func stageMark(_ status: String?, _ symbols: Symbols) -> String {
