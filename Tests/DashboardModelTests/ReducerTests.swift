@@ -78,7 +78,8 @@ final class ReducerTests: XCTestCase {
         XCTAssertEqual(press(.character("R"), state: &state), [.refresh(environment: nil)])
         let logs = press(.character("L"), state: &state)
         let target = LogsTarget(environment: "dev", service: "api", taskId: nil)
-        XCTAssertEqual(logs, [.loadLogs(target, since: nil)])
+        let fiveMinutesBack = Int64(UITestFleet.now.addingTimeInterval(-300).timeIntervalSince1970 * 1000) - 1
+        XCTAssertEqual(logs, [.loadLogs(target, since: fiveMinutesBack)], "a pane opens on the last 5 minutes, at the tail")
         XCTAssertEqual(state.pane, .logs(target))
         _ = Reducer.reduce(&state, .logsLoaded(target: target, lines: [LogLine(timestamp: UITestFleet.now, stream: "ecs/api/t0", message: "hello")], error: nil))
         XCTAssertEqual(state.logs.lines.count, 1)
@@ -154,5 +155,47 @@ final class ReducerTests: XCTestCase {
         XCTAssertThrowsError(try KeyMap(overrides: ["logs": "q"])) { XCTAssertTrue("\($0)".contains("more than one command")) }
         XCTAssertThrowsError(try KeyMap(overrides: ["fly": "x"])) { XCTAssertTrue("\($0)".contains("unknown command")) }
         XCTAssertThrowsError(try KeyMap(overrides: ["logs": "ctrl-long"])) { XCTAssertTrue("\($0)".contains("is not a key")) }
+    }
+
+    /// The logs filter belongs to the service: kept when the pane is left and reopened; Esc clears it before leaving.
+    func testLogsFilterIsKeptPerServiceAndEscClearsItFirst() {
+        var state = UITestFleet.state()
+        let target = LogsTarget(environment: "dev", service: "api", taskId: nil)
+        _ = press(.character("L"), state: &state)
+        _ = press(.character("/"), state: &state)
+        for character in "ERROR" { _ = press(.character(character), state: &state) }
+        _ = press(.enter, state: &state)
+        XCTAssertEqual(state.logs.filter, "ERROR")
+        _ = Reducer.perform(.back, &state)
+        XCTAssertEqual(state.pane, .logs(target), "the first Esc clears the filter and stays")
+        XCTAssertEqual(state.logs.filter, "")
+        _ = press(.character("/"), state: &state)
+        for character in "WARN" { _ = press(.character(character), state: &state) }
+        _ = press(.enter, state: &state)
+        _ = Reducer.perform(.back, &state)
+        _ = Reducer.perform(.back, &state)
+        XCTAssertEqual(state.pane, .matrix)
+        _ = press(.character("L"), state: &state)
+        XCTAssertEqual(state.logs.filter, "", "cleared with Esc, so not kept")
+        _ = Reducer.perform(.back, &state)
+        _ = press(.character("L"), state: &state)
+        _ = press(.character("/"), state: &state)
+        for character in "oom" { _ = press(.character(character), state: &state) }
+        _ = press(.enter, state: &state)
+        state.panes = [.matrix]
+        _ = press(.character("L"), state: &state)
+        XCTAssertEqual(state.logs.filter, "oom", "kept for the service when the pane was left another way")
+    }
+
+    func testSinceReadsFurtherBackAndReloadsAnOpenPane() {
+        var state = UITestFleet.state()
+        let target = LogsTarget(environment: "dev", service: "api", taskId: nil)
+        _ = press(.character("L"), state: &state)
+        let effects = CommandLineInput.execute("since 1h", &state)
+        let hourBack = Int64(UITestFleet.now.addingTimeInterval(-3600).timeIntervalSince1970 * 1000) - 1
+        XCTAssertEqual(effects, [.loadLogs(target, since: hourBack)])
+        XCTAssertEqual(state.logsWindow, 3600)
+        XCTAssertEqual(CommandLineInput.execute("since soon", &state), [])
+        XCTAssertEqual(state.message?.isError, true)
     }
 }

@@ -34,9 +34,23 @@ package struct LogsLoader: Sendable {
                 lines = Self.lines(try await client.filterLogEvents(Self.groupRequest(settings.group, streams: streams, start: start)), start: start)
             }
             return .logsLoaded(target: target, lines: lines, error: nil)
+        } catch let error as AWSError where error.code == "ResourceNotFoundException" {
+            return .logsLoaded(target: target, lines: [], error: Self.missing(target, settings: settings, service: service, now: clock.now()))
         } catch {
             return .logsLoaded(target: target, lines: [], error: ErrorReport.describe(error, action: "logs:FilterLogEvents / logs:GetLogEvents"))
         }
+    }
+
+    /// A stream or group CloudWatch does not have, in words: a stopped task's stream may never have been written (it
+    /// stopped before its container started) or has aged out of the group's retention.
+    package static func missing(_ target: LogsTarget, settings: LogSettings, service: ServiceSnapshot, now: Date) -> String {
+        guard let taskId = target.taskId else {
+            return "log group \(settings.group) does not exist in this account and region (yet): nothing has logged to it"
+        }
+        let task = service.tasks.first { $0.id == taskId }
+        let stopped = task?.stoppedAt.map { " stopped \(Age.format(now.timeIntervalSince($0))) ago and" } ?? ""
+        return "task \(taskId.prefix(8))\(stopped) has no log stream in \(settings.group): it never started writing one, or it has "
+            + "expired with the group's retention"
     }
 
     /// Just after the newest line already shown (`since`, epoch ms), or an hour back for a pane just opened.

@@ -24,6 +24,10 @@ package struct AppState: Equatable, Sendable {
     package var serviceCursor = 0
     /// The service view lists stopped tasks too (`x` hides them).
     package var showStoppedTasks = true
+    /// Each service's logs filter (`env/service`), kept while the logs pane is closed and reopened.
+    package var logFilters: [String: String] = [:]
+    /// How far back a logs pane reads when it opens (`:since 5m|1h|24h`).
+    package var logsWindow: TimeInterval = 300
     /// Environments shown in the matrix (`:env dev,prod`); nil means all.
     package var visibleEnvironments: [String]?
     package var filter = ""

@@ -1,6 +1,6 @@
 import Foundation
 
-/// The `:` command line: `:env dev,prod`, `:env` (all), `:theme NAME`, `:refresh 5s`, `:scale N`, `:q`.
+/// The `:` command line: `:env dev,prod`, `:env` (all), `:theme NAME`, `:refresh 5s`, `:since 1h`, `:scale N`, `:q`.
 package enum CommandLineInput {
     package static func execute(_ text: String, _ state: inout AppState) -> [Effect] {
         let parts = text.split(separator: " ", maxSplits: 1).map(String.init)
@@ -31,12 +31,26 @@ package enum CommandLineInput {
             }
             state.refresh = seconds
             return [.setRefresh(seconds)] + note("refreshing every \(Duration.format(seconds))", &state)
+        case "since":
+            guard !argument.isEmpty else { return fail("usage: :since 5m (how far back logs read when they open: 5m, 1h, 24h…)", &state) }
+            let seconds: TimeInterval
+            switch Duration.parse(argument, minimum: 60) {
+            case .success(let parsed): seconds = min(parsed, 14 * 86_400)
+            case .failure(let problem): return fail(":since: \(problem.message(for: argument))", &state)
+            }
+            state.logsWindow = seconds
+            let reading = note("logs read from \(Duration.format(seconds)) back", &state)
+            guard case .logs(let target) = state.pane else { return reading }
+            let filter = state.logs.filter
+            state.logs = LogsState(loading: true)
+            state.logs.filter = filter
+            return [Reducer.firstLogsRead(target, state)] + reading
         case "help":
             return Reducer.perform(.help, &state)
         case "scale":
             return ScaleInput.execute(argument, &state)
         default:
-            return fail("unknown command :\(verb) (try :env, :theme, :refresh, :scale, :q)", &state)
+            return fail("unknown command :\(verb) (try :env, :theme, :refresh, :since, :scale, :q)", &state)
         }
     }
 

@@ -29,6 +29,9 @@ package struct LogsTarget: Equatable, Sendable {
     package var service: String
     package var taskId: String?
 
+    /// Filters are kept per service, whichever task's stream is shown.
+    package var filterKey: String { "\(environment)/\(service)" }
+
     package var title: String { taskId.map { "\(service)/\($0.prefix(8)) · \(environment)" } ?? "\(service) · \(environment)" }
 }
 

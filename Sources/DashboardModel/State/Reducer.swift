@@ -117,8 +117,9 @@ package enum Reducer {
     }
 
     private static func setFilter(_ text: String, _ state: inout AppState) {
-        if case .logs = state.pane {
+        if case .logs(let target) = state.pane {
             state.logs.filter = text
+            state.logFilters[target.filterKey] = text.isEmpty ? nil : text
         } else {
             state.filter = text
             state.row = 0
@@ -325,6 +326,12 @@ package enum Reducer {
     }
 
     private static func back(_ state: inout AppState) {
+        // In the logs, Esc first clears the filter, as in the matrix; a second Esc leaves.
+        if case .logs(let target) = state.pane, !state.logs.filter.isEmpty {
+            state.logs.filter = ""
+            state.logFilters[target.filterKey] = nil
+            return
+        }
         if state.panes.count > 1 {
             state.panes.removeLast()
             state.scroll = 0
@@ -373,8 +380,15 @@ package enum Reducer {
         }
         let target = LogsTarget(environment: focus.environment, service: focus.service, taskId: focus.task?.id)
         state.logs = LogsState(loading: true)
+        state.logs.filter = state.logFilters[target.filterKey] ?? ""
         push(.logs(target), &state)
-        return [.loadLogs(target, since: nil)]
+        return [firstLogsRead(target, state)]
+    }
+
+    /// The pane's first read: only the last `logsWindow`, so it opens at the tail rather than an hour back.
+    package static func firstLogsRead(_ target: LogsTarget, _ state: AppState) -> Effect {
+        let start = state.now.addingTimeInterval(-state.logsWindow).timeIntervalSince1970
+        return .loadLogs(target, since: Int64(start * 1000) - 1)
     }
 
     private static func openDescribe(_ state: inout AppState) -> [Effect] {

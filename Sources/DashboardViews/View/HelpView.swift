@@ -31,7 +31,7 @@ package struct HelpView {
             return (TextWidth.fit(keys, 18) + help, style)
         }
         lines.append(("", .text))
-        lines.append(("commands: :env dev,prod   :env   :theme NAME   :refresh 5s   :scale N   :q", .muted))
+        lines.append(("commands: :env dev,prod   :env   :theme NAME   :refresh 5s   :since 1h   :scale N   :q", .muted))
         lines.append(("", .text))
         lines += legend.map { ($0, .muted) }
         return lines

@@ -13,7 +13,7 @@ package struct LogsView {
 
     package func draw(_ state: AppState, layout: Layout, into canvas: inout some Canvas) {
         let lines = state.logs.shownLines
-        var status = state.logs.following ? "following" : "paused (G to follow)"
+        var status = (state.logs.following ? "following" : "paused (G to follow)") + " · since \(Duration.format(state.logsWindow))"
         if !state.logs.filter.isEmpty { status += " · filter “\(state.logs.filter)” \(lines.count)/\(state.logs.lines.count)" }
         if state.logs.loading && state.logs.lines.isEmpty { status = "loading…" }
         canvas.put(status, row: layout.titleRow, column: max(0, canvas.width - TextWidth.of(status) - 1), style: TextStyle(role: .header, reverse: true))

@@ -42,6 +42,18 @@ final class LogsLoaderTests: XCTestCase {
         XCTAssertTrue(Set(lines.map(\.stream)).isSubset(of: streams), "only the running tasks' streams")
     }
 
+    /// A task whose stream CloudWatch does not have is explained in words, not as a raw ResourceNotFoundException.
+    func testAMissingStreamIsSaidInWords() async throws {
+        let bench = Bench()
+        let backend = try await bench.backend()
+        let target = LogsTarget(environment: "dev", service: "backend", taskId: "0123456789abcdef0123456789abcdef")
+        let (lines, error) = try loaded(await bench.loader.load(target, since: nil, service: backend, context: bench.dev.context))
+        XCTAssertEqual(lines, [])
+        let message = try XCTUnwrap(error)
+        XCTAssertTrue(message.hasPrefix("task 01234567 has no log stream in /ecs/app-dev/backend"), message)
+        XCTAssertFalse(message.contains("ResourceNotFoundException"), message)
+    }
+
     func testATaskShowsItsStreamAndFollowingAsksOnlyForNewerLines() async throws {
         let bench = Bench()
         let backend = try await bench.backend()
