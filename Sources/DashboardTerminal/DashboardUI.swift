@@ -63,6 +63,7 @@ package final class DashboardUI: @unchecked Sendable {
                 drawn = nil
             }
             let size = (screen.width, screen.height)
+            if size != drawnSize { apply(.screenResized(bodyRows: Layout(width: size.0, height: size.1).bodyHeight)) }
             if drawn != state || size != drawnSize {
                 var canvas = CursesCanvas(screen: screen, pairs: pairs)
                 renderer.render(state, into: &canvas)

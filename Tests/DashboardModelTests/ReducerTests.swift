@@ -198,4 +198,27 @@ final class ReducerTests: XCTestCase {
         XCTAssertEqual(CommandLineInput.execute("since soon", &state), [])
         XCTAssertEqual(state.message?.isError, true)
     }
+
+    /// `/` in the describe view searches the JSON (it used to set the matrix filter); PgDn moves a page; G the last page.
+    func testDescribeSearchPagesAndEnd() {
+        var state = UITestFleet.state()
+        _ = Reducer.reduce(&state, .screenResized(bodyRows: 20))
+        let target = DescribeTarget(environment: "dev", kind: .service, identifier: "api", cluster: "app-dev")
+        state.panes.append(.describe(target))
+        let text = (0..<100).map { "  \"line\($0)\": \($0)," }.joined(separator: "\n") + "\n}"
+        _ = Reducer.reduce(&state, .describeLoaded(target: target, text: text, error: nil))
+        _ = press(.pageDown, state: &state)
+        XCTAssertEqual(state.scroll, 19, "a page is the body's height, less one line kept for context")
+        _ = press(.character("G"), state: &state)
+        XCTAssertEqual(state.scroll, state.describe.lines.count - 20, "the end shows a whole last page")
+        _ = press(.character("/"), state: &state)
+        for character in "line42" { _ = press(.character(character), state: &state) }
+        _ = press(.enter, state: &state)
+        XCTAssertEqual(state.describe.search, "line42")
+        XCTAssertEqual(state.filter, "", "the matrix filter is untouched")
+        XCTAssertEqual(state.describe.lines[state.scroll + 2], "  \"line42\": 42,")
+        _ = Reducer.perform(.back, &state)
+        XCTAssertEqual(state.describe.search, "")
+        XCTAssertEqual(state.pane, .describe(target), "the first Esc clears the search")
+    }
 }

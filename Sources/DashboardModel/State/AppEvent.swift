@@ -5,6 +5,8 @@ package enum AppEvent: Sendable {
     case key(Key)
     case fleet(FleetEvent)
     case tick(Date)
+    /// The terminal changed size: how many rows the pane body has, which is what a page is.
+    case screenResized(bodyRows: Int)
     case logsLoaded(target: LogsTarget, lines: [LogLine], error: String?)
     case describeLoaded(target: DescribeTarget, text: String?, error: String?)
     case message(String, isError: Bool)

@@ -28,6 +28,8 @@ package struct AppState: Equatable, Sendable {
     package var logFilters: [String: String] = [:]
     /// How far back a logs pane reads when it opens (`:since 5m|1h|24h`).
     package var logsWindow: TimeInterval = 300
+    /// Rows of the pane body: PgDn and PgUp move by this, G shows the last page.
+    package var pageSize = 20
     /// Environments shown in the matrix (`:env dev,prod`); nil means all.
     package var visibleEnvironments: [String]?
     package var filter = ""
@@ -205,6 +207,8 @@ package struct LogLine: Equatable, Sendable {
 /// The describe pane's pretty-printed JSON.
 package struct DescribeState: Equatable, Sendable {
     package var lines: [String] = []
+    /// What `/` searches for in the JSON; matching lines are marked and the first one scrolled to.
+    package var search = ""
     package var loading = false
     package var error: String?
 }

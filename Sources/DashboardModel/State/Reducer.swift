@@ -65,6 +65,9 @@ package enum Reducer {
             return []
         case .key(let key):
             return handle(key, &state)
+        case .screenResized(let rows):
+            state.pageSize = max(1, rows)
+            return []
         }
     }
 
@@ -120,6 +123,11 @@ package enum Reducer {
         if case .logs(let target) = state.pane {
             state.logs.filter = text
             state.logFilters[target.filterKey] = text.isEmpty ? nil : text
+        } else if case .describe = state.pane {
+            state.describe.search = text
+            if !text.isEmpty, let first = state.describe.lines.firstIndex(where: { $0.localizedCaseInsensitiveContains(text) }) {
+                state.scroll = max(0, min(first - 2, state.describe.lines.count - state.pageSize))
+            }
         } else {
             state.filter = text
             state.row = 0
@@ -182,8 +190,8 @@ package enum Reducer {
         switch command {
         case .up: move(-1, &state)
         case .down: move(1, &state)
-        case .pageUp: move(-10, &state)
-        case .pageDown: move(10, &state)
+        case .pageUp: move(-pageStep(state), &state)
+        case .pageDown: move(pageStep(state), &state)
         case .top: move(-1_000_000, &state)
         case .bottom: move(1_000_000, &state)
         case .left, .right:
@@ -200,7 +208,11 @@ package enum Reducer {
         case .nextPane: return nextPane(&state)
         case .filter:
             let current: String
-            if case .logs = state.pane { current = state.logs.filter } else { current = state.filter }
+            switch state.pane {
+            case .logs: current = state.logs.filter
+            case .describe: current = state.describe.search
+            default: current = state.filter
+            }
             state.input = .filter(current)
         case .commandLine: state.input = .command("")
         case .refresh:
@@ -277,6 +289,18 @@ package enum Reducer {
         return true
     }
 
+    /// Help's lines after the key table: commands and the legend of marks.
+    static let helpExtraLines = 10
+
+    /// A full page where the pane scrolls by lines; the matrix (two lines a service) and the task list move by half.
+    static func pageStep(_ state: AppState) -> Int {
+        switch state.pane {
+        case .matrix: max(1, state.pageSize / 2 - 1)
+        case .service: max(1, state.pageSize / 2)
+        default: max(1, state.pageSize - 1)
+        }
+    }
+
     private static func move(_ delta: Int, _ state: inout AppState) {
         switch state.pane {
         case .matrix:
@@ -288,9 +312,10 @@ package enum Reducer {
             state.logs.following = delta > 0 && state.scroll + delta >= state.logs.shownLines.count
             state.scroll = max(0, min(max(0, state.logs.shownLines.count - 1), state.scroll + delta))
         case .describe:
-            state.scroll = max(0, min(max(0, state.describe.lines.count - 1), state.scroll + delta))
+            // The last page, not the last line alone (G once showed only the closing brace).
+            state.scroll = max(0, min(max(0, state.describe.lines.count - state.pageSize), state.scroll + delta))
         case .help:
-            state.scroll = max(0, min(max(0, state.keyMap.bindings.count - 1), state.scroll + delta))
+            state.scroll = max(0, min(max(0, state.keyMap.bindings.count + helpExtraLines - state.pageSize), state.scroll + delta))
         case .actions:
             state.scroll = max(0, min(max(0, state.actionLines.count - 1), state.scroll + delta))
         case .rollbackChoices:
@@ -330,6 +355,10 @@ package enum Reducer {
         if case .logs(let target) = state.pane, !state.logs.filter.isEmpty {
             state.logs.filter = ""
             state.logFilters[target.filterKey] = nil
+            return
+        }
+        if case .describe = state.pane, !state.describe.search.isEmpty {
+            state.describe.search = ""
             return
         }
         if state.panes.count > 1 {

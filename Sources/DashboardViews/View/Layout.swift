@@ -24,4 +24,9 @@ package struct Layout: Equatable {
         let cell = environments > 0 ? max(10, (width - name) / environments) : width - name
         return (name, cell)
     }
+
+    package init(width: Int, height: Int) {
+        self.width = width
+        self.height = height
+    }
 }
