@@ -64,6 +64,7 @@ final class RenderTests: XCTestCase {
         XCTAssertTrue(text.contains("crash (OOM) 7m"), text)
         XCTAssertTrue(text.contains("stuck 14m"), text)
         XCTAssertTrue(text.contains("rolled back 3m"), text)
+        XCTAssertTrue(text.hasSuffix("? help  q quit"), "help and quit always fit the footer:\n\(text)")
         let rolledBack = try XCTUnwrap(grid.find("rolled back 3m"))
         XCTAssertEqual(grid.cell(row: rolledBack.row, column: rolledBack.column).style.role, .error)
         let stuck = try XCTUnwrap(grid.find("stuck 14m"))

@@ -21,17 +21,30 @@ package struct FooterView {
                 canvas.put("filter: \(state.filter)  (esc clears)", row: layout.messageRow, column: 0, style: .muted)
             }
         }
+        // `? help` and `q quit` always show: the others fill what is left, in the key table's order.
+        let shown = state.keyMap.bindings.filter { $0.inFooter && !$0.keys.isEmpty && !($0.dangerous && state.readOnly) }
+        let essentials = shown.filter { $0.command == .help || $0.command == .quit }
+        let reserved = essentials.reduce(0) { $0 + Self.width(of: $1) }
+        var others: [KeyBinding] = []
+        var used = reserved
+        for binding in shown where !essentials.contains(binding) {
+            guard used + Self.width(of: binding) < canvas.width else { break }
+            others.append(binding)
+            used += Self.width(of: binding)
+        }
         var column = 0
-        for binding in state.keyMap.bindings where binding.inFooter {
-            guard let key = binding.keys.first else { continue }
-            if binding.dangerous && state.readOnly { continue }
-            let keyText = " \(key.description) "
-            let label = "\(binding.help)\(binding.dangerous ? "" : "") "
-            guard column + TextWidth.of(keyText) + TextWidth.of(label) < canvas.width else { break }
+        for binding in others + essentials {
+            let keyText = " \(binding.keys[0].description) "
+            let label = "\(binding.help) "
+            guard column + TextWidth.of(keyText) + TextWidth.of(label) <= canvas.width else { break }
             canvas.put(keyText, row: layout.footerRow, column: column, style: TextStyle(role: .header, reverse: !binding.dangerous))
             column += TextWidth.of(keyText)
             canvas.put(label, row: layout.footerRow, column: column, style: binding.dangerous ? .muted : .text)
             column += TextWidth.of(label)
         }
+    }
+
+    private static func width(of binding: KeyBinding) -> Int {
+        TextWidth.of(" \(binding.keys.first?.description ?? "") ") + TextWidth.of("\(binding.help) ")
     }
 }
