@@ -60,7 +60,9 @@ struct FrameBenchmark {
 
     /// The dashboard's state after one real poll of a simulated fleet of that size, as the UI would hold it.
     private func makeState() async -> AppState {
-        let clock = ManualClock(now: Date(timeIntervalSince1970: 1_790_000_000), advancesOnSleep: true)
+        // A clock that stands still: one that jumps ahead on every sleep fires the poll's deadline at once, and the
+        // matrix would be timed with no services in it.
+        let clock = ManualClock(now: Date(timeIntervalSince1970: 1_790_000_000))
         let simulator = SimulatedFleet(clock: clock, servicesPerEnvironment: servicesPerEnvironment)
         let config = DemoFleet.config(servicesPerEnvironment: servicesPerEnvironment)
         let setup = FleetSetup.demo(simulator: simulator, config: config, clock: clock)
