@@ -29,10 +29,11 @@ package final class DemoWorld: @unchecked Sendable {
     /// The saved world, or a new one saved at once (so the next command finds the same world). `services` and
     /// `tasks` are what the user asked for, nil when not given: given and unlike the saved world's, that is an
     /// error, since quietly dropping the saved promotions would surprise more than a message does.
+    /// `lockWait` bounds the wait for another process's save (which takes milliseconds) before working on a copy.
     package static func open(store: DemoWorldStore, services: Int?, tasks: Int?, reset: Bool,
-                             clock: any AWSClock = SystemClock()) throws(DemoWorldError) -> DemoWorld {
+                             clock: any AWSClock = SystemClock(), lockWait: Double = 5) throws(DemoWorldError) -> DemoWorld {
         do {
-            return try store.withLock { () throws -> DemoWorld in
+            return try store.withLock(waiting: lockWait) { () throws -> DemoWorld in
                 if reset { try store.delete() }
                 if let record = try store.read() {
                     return DemoWorld(store: store, fleet: try restore(record, store: store, services: services, tasks: tasks, clock: clock),
