@@ -189,6 +189,11 @@ final class DashboardTmuxTests: XCTestCase {
         let audit = try String(contentsOf: state.appendingPathComponent("ecsdash/audit.jsonl"), encoding: .utf8)
         XCTAssertTrue(audit.contains("\"promote\"") && audit.contains("\"rollback\""), audit)
         try assertHistoryShows(promotedTo: uatDigest, rolledBackTo: prodDigest, state: state)
+        // The dashboard saved its world on the way out: the next --demo command carries on from both actions.
+        let world = try String(contentsOf: state.appendingPathComponent("ecsdash/demo-world.json"), encoding: .utf8)
+        XCTAssertEqual(world.components(separatedBy: "\"operation\":\"UpdateService\"").count - 1, 2, world)
+        let status = try ECSDashProcess.run(["status", "--demo", "--env", "prod"], environment: ["XDG_STATE_HOME": state.path])
+        XCTAssertTrue(status.stdout.contains("prod→\(prodDigest)"), status.stdout)
     }
 
     /// Quitting while an action watches its deployment still leaves the action's last step in the audit log.
