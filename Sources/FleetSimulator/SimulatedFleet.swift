@@ -18,15 +18,51 @@ package final class SimulatedFleet: @unchecked Sendable {
     package let clock: any AWSClock
     private let lock = NSLock()
     private let world: SimulatedWorld
+    /// How the world was built, and every change since: what `record()` hands out to be saved.
+    private var history: SimulatedWorldRecord
     private var counts: [String: Int] = [:]
     private var failures: [SimulatedFailureRule] = []
     /// Account id → seconds to hold each answer.
     private var latencies: [String: Double] = [:]
 
-    package init(clock: any AWSClock, servicesPerEnvironment: Int = 5, tasksPerService: Int = 2, seed: UInt64 = 1) {
+    package convenience init(clock: any AWSClock, servicesPerEnvironment: Int = 5, tasksPerService: Int = 2, seed: UInt64 = 1) {
+        self.init(clock: clock, building: SimulatedWorldRecord(origin: clock.now().timeIntervalSince1970, seed: seed,
+                                                               servicesPerEnvironment: servicesPerEnvironment, tasksPerService: tasksPerService))
+    }
+
+    /// The world a record describes, rebuilt exactly: generated as of its origin, then its changes replayed at their
+    /// times. Time after the last change passes as usual, on `clock`.
+    package convenience init(clock: any AWSClock, restoring record: SimulatedWorldRecord) throws(SimulatedReplayError) {
+        self.init(clock: clock, building: SimulatedWorldRecord(origin: record.origin, seed: record.seed,
+                                                               servicesPerEnvironment: record.servicesPerEnvironment, tasksPerService: record.tasksPerService))
+        // No lock: nothing else can reach the fleet before its initialiser returns.
+        for (index, change) in record.changes.enumerated() {
+            guard change.at >= (history.changes.last?.at ?? record.origin) else {
+                throw SimulatedReplayError(change: index + 1, name: change.name, reason: "it is dated before the change or the world it follows")
+            }
+            guard let call = change.call() else {
+                throw SimulatedReplayError(change: index + 1, name: change.name, reason: "unknown service or a body that is not a JSON object")
+            }
+            do {
+                _ = try perform(call, as: change.identity, now: change.at)
+            } catch {
+                let fault = error as? SimulatedFault
+                throw SimulatedReplayError(change: index + 1, name: change.name, reason: fault.map { "\($0.code): \($0.message)" } ?? "\(error)")
+            }
+            history.changes.append(change)
+        }
+    }
+
+    private init(clock: any AWSClock, building record: SimulatedWorldRecord) {
         self.clock = clock
-        world = SimulatedWorld(now: clock.now().timeIntervalSince1970, servicesPerEnvironment: servicesPerEnvironment,
-                               tasksPerService: tasksPerService, seed: seed)
+        history = record
+        world = SimulatedWorld(now: record.origin, servicesPerEnvironment: record.servicesPerEnvironment,
+                               tasksPerService: record.tasksPerService, seed: record.seed)
+    }
+
+    /// The world as a record to save: how it was built and every change made to it so far.
+    package func record() -> SimulatedWorldRecord {
+        lock.withLock { history }
     }
 
     /// Send requests here; the endpoint host is ignored, the signature's access key decides the account.
@@ -98,31 +134,40 @@ package final class SimulatedFleet: @unchecked Sendable {
                 if let rule = failures.first(where: { $0.matches(call, account: identity.account) }) {
                     throw rule.fault(for: call, identity: identity, region: world.region)
                 }
-                if let account = world.environmentAccount(identity.account, region: call.region) {
-                    account.advance(to: now, settings: world.settings)
+                let answer = try perform(call, as: identity, now: now)
+                if SimulatedIdentity.writeActions.contains(call.name) {
+                    history.changes.append(SimulatedChange(at: now, call: call, identity: identity))
                 }
-                let context = SimulatedRequestContext(world: world, call: call, identity: identity, now: now)
-                switch call.service.name {
-                case AWSServiceDescriptor.sts.name:
-                    return xmlResponse(try SimulatedSTSAPI.respond(context), now: now)
-                case AWSServiceDescriptor.elbv2.name:
-                    return xmlResponse(try SimulatedELBv2API.respond(context), now: now)
-                case AWSServiceDescriptor.ecs.name:
-                    return jsonResponse(try SimulatedECSAPI.respond(context), now: now)
-                case AWSServiceDescriptor.ecr.name:
-                    return jsonResponse(try SimulatedECRAPI.respond(context), now: now)
-                case AWSServiceDescriptor.cloudWatchLogs.name:
-                    return jsonResponse(try SimulatedLogsAPI.respond(context), now: now)
-                case AWSServiceDescriptor.codePipeline.name:
-                    return jsonResponse(try SimulatedCodePipelineAPI.respond(context), now: now)
-                case AWSServiceDescriptor.applicationAutoScaling.name:
-                    return jsonResponse(try SimulatedApplicationAutoScalingAPI.respond(context), now: now)
-                default:
-                    throw SimulatedFault(code: "UnknownOperationException", message: "")
-                }
+                return answer
             } catch {
                 return response(error, service: call.service, now: now)
             }
+        }
+    }
+
+    /// Brings the caller's account up to `now` and runs the operation; what answering and replaying share.
+    private func perform(_ call: SimulatedCall, as identity: SimulatedIdentity, now: Double) throws -> HTTPResponse {
+        if let account = world.environmentAccount(identity.account, region: call.region) {
+            account.advance(to: now, settings: world.settings)
+        }
+        let context = SimulatedRequestContext(world: world, call: call, identity: identity, now: now)
+        switch call.service.name {
+        case AWSServiceDescriptor.sts.name:
+            return xmlResponse(try SimulatedSTSAPI.respond(context), now: now)
+        case AWSServiceDescriptor.elbv2.name:
+            return xmlResponse(try SimulatedELBv2API.respond(context), now: now)
+        case AWSServiceDescriptor.ecs.name:
+            return jsonResponse(try SimulatedECSAPI.respond(context), now: now)
+        case AWSServiceDescriptor.ecr.name:
+            return jsonResponse(try SimulatedECRAPI.respond(context), now: now)
+        case AWSServiceDescriptor.cloudWatchLogs.name:
+            return jsonResponse(try SimulatedLogsAPI.respond(context), now: now)
+        case AWSServiceDescriptor.codePipeline.name:
+            return jsonResponse(try SimulatedCodePipelineAPI.respond(context), now: now)
+        case AWSServiceDescriptor.applicationAutoScaling.name:
+            return jsonResponse(try SimulatedApplicationAutoScalingAPI.respond(context), now: now)
+        default:
+            throw SimulatedFault(code: "UnknownOperationException", message: "")
         }
     }
 

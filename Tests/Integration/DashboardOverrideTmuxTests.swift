@@ -6,7 +6,7 @@ extension DashboardTmuxTests {
     /// payments' uat build was rolled back by the circuit breaker: promoting it shows the failed gates, asks for a
     /// reason, and the reason typed in the dashboard is audited as the override, as `--force --reason` is.
     func testAGateOverrideTypedInTheDashboardIsAudited() throws {
-        let state = Scratch.directory("state")
+        let state = stateDirectory()
         defer { try? FileManager.default.removeItem(at: state) }
         let (tmux, stty) = try dashboard("--demo", width: 140, height: 40, environment: ["XDG_STATE_HOME": state.path])
         XCTAssertTrue(tmux.waitFor { $0.contains("payments") && $0.contains("prod→") }.matched, tmux.capture())

@@ -6,7 +6,7 @@ import XCTest
 /// pane, the watch to the count, the matrix after it, and the auto scaling bounds refusing a count above the max.
 extension DashboardTmuxTests {
     func testScaleFromTheMatrixIsAskedPlannedConfirmedWatchedAndBounded() throws {
-        let state = Scratch.directory("state")
+        let state = stateDirectory()
         let (tmux, stty) = try dashboard("--demo", width: 130, height: 36, environment: ["XDG_STATE_HOME": state.path])
         // The cursor starts on backend in dev, which the demo gives an auto scaling target of min 1, max 4.
         var screen = tmux.waitFor { $0.contains("▸backend") && $0.contains("dev→") && $0.contains("2/2") }

@@ -5,6 +5,21 @@ import XCTest
 /// The dashboard in a real terminal (tmux), on the embedded demo fleet and on the moto world.
 final class DashboardTmuxTests: XCTestCase {
     var binary: String { ECSDashProcess.executable.path }
+    /// Each test's own XDG_STATE_HOME (audit log, demo world), removed afterwards: `--demo` keeps its world there,
+    /// and tests must neither share one nor leave one in the runner's home.
+    var stateDirectories: [URL] = []
+
+    override func tearDownWithError() throws {
+        for directory in stateDirectories { try? FileManager.default.removeItem(at: directory) }
+        stateDirectories = []
+    }
+
+    /// A fresh state directory for this test, removed in tearDown.
+    func stateDirectory() -> URL {
+        let directory = Scratch.directory("state")
+        stateDirectories.append(directory)
+        return directory
+    }
 
     /// Runs the dashboard, then records how it exited and the terminal settings after it, so tests can check they
     /// were restored. The settings go to a side file renamed into place, so once the file is there it is whole; the
@@ -13,6 +28,8 @@ final class DashboardTmuxTests: XCTestCase {
         guard FileManager.default.isExecutableFile(atPath: binary) else { throw Required.missing("ecsdash at \(binary)", hint: "run swift build first") }
         let stty = Scratch.file("stty")
         let command = "\(binary) \(arguments); echo EXIT=$?; stty -a > \(stty.path).part; mv \(stty.path).part \(stty.path); sleep 600"
+        var environment = environment
+        if environment["XDG_STATE_HOME"] == nil { environment["XDG_STATE_HOME"] = stateDirectory().path }
         let session = try TmuxSession.forTest(command, width: width, height: height, environment: environment)
         return (session, stty)
     }
@@ -123,7 +140,7 @@ final class DashboardTmuxTests: XCTestCase {
     }
 
     func testPromoteFromTheMatrixThenRollBack() throws {
-        let state = Scratch.directory("state")
+        let state = stateDirectory()
         let (tmux, stty) = try dashboard("--demo", width: 130, height: 36, environment: ["XDG_STATE_HOME": state.path])
         // Both digests, parsed (a cell shows `?` until the registry's first poll lands), and the same on two
         // captures in a row.
@@ -172,11 +189,16 @@ final class DashboardTmuxTests: XCTestCase {
         let audit = try String(contentsOf: state.appendingPathComponent("ecsdash/audit.jsonl"), encoding: .utf8)
         XCTAssertTrue(audit.contains("\"promote\"") && audit.contains("\"rollback\""), audit)
         try assertHistoryShows(promotedTo: uatDigest, rolledBackTo: prodDigest, state: state)
+        // The dashboard saved its world on the way out: the next --demo command carries on from both actions.
+        let world = try String(contentsOf: state.appendingPathComponent("ecsdash/demo-world.json"), encoding: .utf8)
+        XCTAssertEqual(world.components(separatedBy: "\"operation\":\"UpdateService\"").count - 1, 2, world)
+        let status = try ECSDashProcess.run(["status", "--demo", "--env", "prod"], environment: ["XDG_STATE_HOME": state.path])
+        XCTAssertTrue(status.stdout.contains("prod→\(prodDigest)"), status.stdout)
     }
 
     /// Quitting while an action watches its deployment still leaves the action's last step in the audit log.
     func testQuittingDuringAWatchRecordsItInterrupted() throws {
-        let state = Scratch.directory("state")
+        let state = stateDirectory()
         let (tmux, stty) = try dashboard("--demo", width: 130, height: 36, environment: ["XDG_STATE_HOME": state.path])
         let first = tmux.waitFor { $0.contains("▸backend") && $0.contains("frontend") && $0.contains("prod→") }
         XCTAssertTrue(first.matched, first.screen)

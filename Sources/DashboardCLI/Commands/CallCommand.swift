@@ -41,6 +41,7 @@ package struct CallCommand: AsyncParsableCommand {
     package var input: String = "{}"
 
     @OptionGroup package var options: ConfigOptions
+    @OptionGroup package var demo: DemoOptions
 
     package func validate() throws {
         if environment != nil && registry { throw ValidationError("give --env or --registry, not both") }
@@ -48,11 +49,17 @@ package struct CallCommand: AsyncParsableCommand {
     }
 
     package func run() async throws {
+        guard demo.isOn else { return try await call(in: nil) }
+        try await demo.withWorld { try await call(in: $0) }
+    }
+
+    /// Makes the call on AWS, or with `world` on the demo fleet: same signing and roles, the simulator answering.
+    private func call(in world: DemoWorld?) async throws {
         guard let descriptor = AWSServiceDescriptor.named(service) else {
             throw CommandFailure(message: "unknown service `\(service)`; use one of ecs, ecr, logs, codepipeline, sts, elbv2, application-autoscaling", exitCode: .usage)
         }
         let body = try requestBody()
-        let context = try makeContext()
+        let context = try makeContext(world)
         do {
             let reply: Data
             switch descriptor.wireProtocol {
@@ -87,16 +94,23 @@ package struct CallCommand: AsyncParsableCommand {
         return data
     }
 
-    private func makeContext() throws -> AWSClientContext {
+    private func makeContext(_ world: DemoWorld?) throws -> AWSClientContext {
         guard environment != nil || registry else {
             do {
-                return try options.aws.access().baseContext()
+                return try world?.access().baseContext() ?? options.aws.access().baseContext()
             } catch {
                 throw CommandFailure(message: "\(error)", exitCode: .usage)
             }
         }
-        let config = try options.load()
-        let fleet = try options.fleetAccess(config)
+        let config = try world.map { _ in DemoFleet.config() } ?? options.load()
+        let fleet: FleetAccess
+        do {
+            fleet = try world?.fleetAccess(config) ?? options.fleetAccess(config)
+        } catch let failure as CommandFailure {
+            throw failure
+        } catch {
+            throw CommandFailure(message: "\(error)", exitCode: .usage)
+        }
         let account: AccountConfig
         if registry {
             guard let registryAccount = config.registry else { throw CommandFailure(message: "the config has no registry", exitCode: .usage) }

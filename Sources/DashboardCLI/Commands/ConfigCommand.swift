@@ -12,9 +12,10 @@ package struct ConfigCommand: AsyncParsableCommand {
     )
 
     @OptionGroup package var options: ConfigOptions
+    @OptionGroup package var demo: DemoOptions
 
     package func run() async throws {
-        let config = try options.load()
-        print(ConfigReport.render(config))
+        guard demo.isOn else { return print(ConfigReport.render(try options.load())) }
+        try await demo.withWorld { world in print(ConfigReport.render(DemoFleet.config(), demoWorld: world.store.path)) }
     }
 }

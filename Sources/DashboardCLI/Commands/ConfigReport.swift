@@ -3,9 +3,11 @@ import DashboardModel
 
 /// Renders a resolved config as text, each top-level value with its origin (`file:line` or `default`).
 package enum ConfigReport {
-    package static func render(_ config: DashboardConfig) -> String {
+    /// `demoWorld` is the demo world's file when `config` is the built-in demo config, which no file holds.
+    package static func render(_ config: DashboardConfig, demoWorld: String? = nil) -> String {
         func origin(_ key: String) -> String { config.sources[key] ?? "default" }
-        var lines = ["config file: \(config.file ?? "-") (found via \(config.sources["file"] ?? "-"))"]
+        var lines = [demoWorld.map { "config file: none: the demo's built-in config (--demo); its world is kept in \($0)" }
+            ?? "config file: \(config.file ?? "-") (found via \(config.sources["file"] ?? "-"))"]
         let values: [(String, String)] = [
             ("region", config.region ?? "(from AWS_REGION / the profile)"),
             ("profile", config.profile ?? "(standard credential chain)"),

@@ -32,7 +32,32 @@ public struct ECSDash: AsyncParsableCommand {
         guard isatty(STDOUT_FILENO) == 1, isatty(STDIN_FILENO) == 1 else {
             throw CommandFailure(message: "the dashboard needs a terminal; for scripts and pipes use `ecsdash status` (add --output json)", exitCode: .usage)
         }
-        let setup = try demo.isOn ? demo.setup() : options.liveSetup()
+        guard demo.isOn else { return try await dashboard(try options.liveSetup()) }
+        let world = try demo.open()
+        // Saved every few seconds as well as at the end, so a dashboard killed hard loses little; a save with
+        // nothing new is a no-op. Its notices wait for the end: stderr would scribble over the screen. SIGTERM and
+        // SIGHUP end the UI normally, so they reach the last save too.
+        let saver = Task.detached { () -> [String] in
+            var notices: [String] = []
+            while !Task.isCancelled {
+                try? await Task.sleep(nanoseconds: 5_000_000_000)
+                notices += world.save()
+            }
+            return notices
+        }
+        let outcome: Result<Void, any Error>
+        do {
+            try await dashboard(world.setup())
+            outcome = .success(())
+        } catch {
+            outcome = .failure(error)
+        }
+        saver.cancel()
+        DemoOptions.tell(await saver.value + world.save())
+        try outcome.get()
+    }
+
+    private func dashboard(_ setup: FleetSetup) async throws {
         let environment = ProcessInfo.processInfo.environment
         let themeName = theme ?? setup.config.theme
         let loadedTheme: Theme

@@ -27,6 +27,9 @@ package struct HistoryCommand: AsyncParsableCommand {
     package var output: Output = .table
 
     package func run() async throws {
+        // The demo's history is the audit log's; opening the world keeps --demo-reset and a damaged world's message
+        // the same as on every other command.
+        if demo.isOn { _ = try demo.open() }
         let configured = demo.isOn ? nil : try options.load().auditLog
         let log = AuditLog(path: AuditLog.path(configured: configured, environment: ProcessInfo.processInfo.environment))
         let records = try log.records().filter { record in

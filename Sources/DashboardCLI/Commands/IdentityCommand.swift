@@ -22,10 +22,18 @@ package struct IdentityCommand: AsyncParsableCommand {
     @Flag(help: "Print JSON instead of text.")
     package var json = false
 
+    @OptionGroup package var demo: DemoOptions
+
     package func run() async throws {
+        guard demo.isOn else { return try await show(nil) }
+        try await demo.withWorld { try await show($0) }
+    }
+
+    /// Resolves and prints the identity: AWS's, or with `world` the demo user's (or its assumed role's) in the simulator.
+    private func show(_ world: DemoWorld?) async throws {
         let access: AWSAccess
         do {
-            access = try aws.access()
+            access = try world?.access() ?? aws.access()
         } catch {
             throw CommandFailure(message: "\(error)", exitCode: .usage)
         }

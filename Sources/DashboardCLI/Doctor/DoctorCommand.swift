@@ -20,13 +20,30 @@ package struct DoctorCommand: AsyncParsableCommand {
     @Flag(help: "Also check that the deploy roles (deploy_role_arn) can be assumed.")
     package var actions = false
 
+    @OptionGroup package var demo: DemoOptions
+
     package func run() async throws {
-        let config = try options.load()
+        guard demo.isOn else { return try await check(try options.load(), fleet: { try options.fleetAccess($0) }) }
+        try await demo.withWorld { world in
+            // The same checks, signed and sent as for AWS, answered by the simulator: said up front, so a green
+            // report is not mistaken for one about a real account.
+            print("demo fleet: the checks run against the embedded simulator (world in \(world.store.path)), not AWS\n")
+            try await check(DemoFleet.config(), fleet: { config in
+                do {
+                    return try world.fleetAccess(config)
+                } catch {
+                    throw CommandFailure(message: "\(error)", exitCode: .usage)
+                }
+            })
+        }
+    }
+
+    private func check(_ config: DashboardConfig, fleet makeFleet: (DashboardConfig) throws -> FleetAccess) async throws {
         let unknown = environments.filter { config.environment(named: $0) == nil }
         guard unknown.isEmpty else {
             throw CommandFailure(message: "unknown environment \(unknown.joined(separator: ", ")); configured: \(config.environments.map(\.name).joined(separator: ", "))", exitCode: .usage)
         }
-        let fleet = try options.fleetAccess(config)
+        let fleet = try makeFleet(config)
         var targets: [DoctorTarget] = []
         if let registry = config.registry { targets.append(.registry(registry, pipelines: config.pipelines)) }
         for environment in config.environments where environments.isEmpty || environments.contains(environment.name) {

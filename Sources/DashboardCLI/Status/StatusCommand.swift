@@ -29,7 +29,11 @@ package struct StatusCommand: AsyncParsableCommand {
     package var environments: [String] = []
 
     package func run() async throws {
-        let setup = try demo.isOn ? demo.setup() : options.liveSetup()
+        guard demo.isOn else { return try await report(try options.liveSetup()) }
+        try await demo.withWorld { try await report($0.setup()) }
+    }
+
+    private func report(_ setup: FleetSetup) async throws {
         let unknown = environments.filter { setup.config.environment(named: $0) == nil }
         guard unknown.isEmpty else {
             throw CommandFailure(message: "unknown environment \(unknown.joined(separator: ", ")); configured: \(setup.config.environments.map(\.name).joined(separator: ", "))", exitCode: .usage)

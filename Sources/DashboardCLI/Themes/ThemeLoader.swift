@@ -13,7 +13,7 @@ package struct ThemeLoader {
     package func load(name: String, environment: [String: String]) throws(ConfigError) -> Theme {
         let name = environment["NO_COLOR"] != nil ? "mono" : name
         guard Self.isValidName(name) else {
-            throw ConfigError(file: "ecsdash", line: nil, column: nil, key: "theme",
+            throw ConfigError(file: "", line: nil, column: nil, key: "theme",
                               message: "\(VisibleText.quoted(name)) is not a theme name (letters, digits, ., - and _)")
         }
         if let file = locate(name, environment: environment) {
@@ -24,7 +24,7 @@ package struct ThemeLoader {
         }
         if let builtIn = Theme.builtIn(named: name) { return builtIn }
         let available = availableThemes(environment: environment).joined(separator: ", ")
-        throw ConfigError(file: "ecsdash", line: nil, column: nil, key: "theme",
+        throw ConfigError(file: "", line: nil, column: nil, key: "theme",
                           message: "no theme named `\(name)` (available: \(available)); add your own as \(userThemesDirectory(environment: environment).path)/\(name).yaml")
     }
 

@@ -12,7 +12,7 @@ package struct ConfigLoader {
 
     package func load(explicit: String?) throws(ConfigError) -> DashboardConfig {
         guard let location = locator.locate(explicit: explicit) else {
-            throw ConfigError(file: "ecsdash", line: nil, column: nil, key: "",
+            throw ConfigError(file: "", line: nil, column: nil, key: "",
                               message: "no config found: pass --config PATH, set ECSDASH_CONFIG, create ./ecsdash.yaml or \(locator.configHome)/ecsdash/config.yaml (see ecsdash.example.yaml), or try --demo")
         }
         let text: String

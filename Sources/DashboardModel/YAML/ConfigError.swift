@@ -5,6 +5,7 @@
 /// from the file, where a byte order mark or a zero-width space would otherwise print as nothing at all, and a
 /// runaway value would print a screenful.
 package struct ConfigError: Error, Equatable, CustomStringConvertible {
+    /// Empty when the problem is in no file (no config found, an unknown theme name): then nothing precedes the key.
     package let file: String
     package let line: Int?
     package let column: Int?
@@ -20,11 +21,14 @@ package struct ConfigError: Error, Equatable, CustomStringConvertible {
         self.message = message
     }
 
+    /// `file:line:column: key: message`, leaving out what is unknown. No program name: whoever prints it adds that
+    /// once (the entry point's `ecsdash: `), so it is never said twice.
     package var description: String {
         var location = VisibleText.escaped(file, limit: 300)
         if let line { location += ":\(line)" }
         if let line = line, line > 0, let column { location += ":\(column)" }
         let message = VisibleText.escaped(message, limit: 1_000)
-        return key.isEmpty ? "\(location): \(message)" : "\(location): \(VisibleText.escaped(key, limit: 120)): \(message)"
+        let parts = [location, key.isEmpty ? "" : VisibleText.escaped(key, limit: 120), message].filter { !$0.isEmpty }
+        return parts.joined(separator: ": ")
     }
 }

@@ -1,5 +1,5 @@
-import Foundation
 import DashboardModel
+import Foundation
 
 /// One matrix cell's two lines: image (tag → digest, markers) and health (counts, rollout, the last window's
 /// problems), with styles; counts from a stale environment are never drawn as healthy.

@@ -74,13 +74,13 @@ final class ThemeLoaderTests: XCTestCase {
         try write("xdg/ecsdash/themes/ocean.yaml", "description: Mine.\n")
         XCTAssertThrowsError(try loader.load(name: "oceen", environment: environment)) { error in
             let userDirectory = self.root.appendingPathComponent("xdg/ecsdash/themes").path
-            XCTAssertEqual("\(error)", "ecsdash: theme: no theme named `oceen` (available: default, high-contrast, light, mono, ocean, solarized-dark); add your own as \(userDirectory)/oceen.yaml")
+            XCTAssertEqual("\(error)", "theme: no theme named `oceen` (available: default, high-contrast, light, mono, ocean, solarized-dark); add your own as \(userDirectory)/oceen.yaml")
         }
     }
 
     func testNamesCannotLeaveTheThemesDirectory() {
         XCTAssertThrowsError(try loader.load(name: "../secret", environment: environment)) { error in
-            XCTAssertEqual("\(error)", "ecsdash: theme: `../secret` is not a theme name (letters, digits, ., - and _)")
+            XCTAssertEqual("\(error)", "theme: `../secret` is not a theme name (letters, digits, ., - and _)")
         }
     }
 

@@ -17,7 +17,7 @@ final class ActionRunnerTests: XCTestCase {
     func testAnActionIsReportedAndItsEnvironmentBusyForExactlyItsRun() async {
         let harness = SimulatorHarness()
         let setup = FleetSetup.demo(simulator: harness.fleet, config: DemoFleet.config(), clock: harness.clock)
-        let audit = AuditLog(path: FileManager.default.temporaryDirectory.appendingPathComponent("ecsdash-runner-\(UUID().uuidString).jsonl").path)
+        let audit = AuditLog(path: Scratch.file("runner.jsonl").path)
         let inbox = EventInbox()
         let busy = BusyLog()
         // Read-only: the dispatcher refuses before any AWS call, which is all this test needs of it.

@@ -21,7 +21,7 @@ final class RuntimeBench: @unchecked Sendable {
         self.harness = harness
         let setup = setup ?? FleetSetup.demo(simulator: harness.fleet, config: DemoFleet.config(), clock: harness.clock)
         self.setup = setup
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ecsdash-runtime-\(UUID().uuidString)")
+        let directory = Scratch.directory("runtime")
         runtime = DashboardRuntime(setup: setup, inbox: inbox, environment: ["XDG_STATE_HOME": directory.path])
         let names = setup.config.environments.map(\.name)
         state = AppState(environments: names, protectedEnvironments: Set(setup.config.environments.filter(\.isProtected).map(\.name)),
