@@ -6,4 +6,5 @@ package enum Command: String, CaseIterable, Sendable, Codable {
     case promote, rollback, restart
     case scale
     case nextProblem = "next_problem"
+    case taskDefinition = "task_definition", taskDefinitionDiff = "task_definition_diff"
 }
