@@ -76,17 +76,29 @@ package enum TaskDefinitionReport {
         lines.append(Line(""))
         lines.append(Line("a promotion would change (\(diff.promotion.count))", .heading))
         if diff.promotion.isEmpty { lines.append(Line("  nothing: the images are the same", .muted)) }
-        lines += diff.promotion.map { Line(changeText($0), .promotion) }
+        lines += diff.promotion.flatMap { changeLines($0, from: from.environment, to: to.environment).map { Line($0, .promotion) } }
         lines.append(Line(""))
         lines.append(Line("stays per environment (\(diff.perEnvironment.count))", .heading))
         if diff.perEnvironment.isEmpty { lines.append(Line("  nothing: a promotion makes the two the same", .muted)) }
-        lines += diff.perEnvironment.map { Line(changeText($0), .perEnvironment) }
+        lines += diff.perEnvironment.flatMap { changeLines($0, from: from.environment, to: to.environment).map { Line($0, .perEnvironment) } }
         return lines
     }
+
+    /// Changes longer than this go on three lines, so an image or an ARN is never cut off on an 80-column screen.
+    static let oneLineLimit = 78
 
     /// `  frontend environment.APP_ENV: uat → prod`, `(absent)` for a missing side.
     package static func changeText(_ change: TaskDefinitionDiff.Change) -> String {
         "  \(change.label): \(change.from ?? "(absent)") → \(change.to ?? "(absent)")"
+    }
+
+    /// A change on one line when it fits, else its label and then each side under its environment's name.
+    package static func changeLines(_ change: TaskDefinitionDiff.Change, from: String, to: String) -> [String] {
+        let line = changeText(change)
+        guard line.count > oneLineLimit else { return [line] }
+        let width = max(from.count, to.count)
+        func pad(_ name: String) -> String { name + String(repeating: " ", count: width - name.count) }
+        return ["  \(change.label):", "      \(pad(from))  \(change.from ?? "(absent)")", "      \(pad(to))  \(change.to ?? "(absent)")"]
     }
 
     /// `2026-09-21 14:13:20 UTC (3d ago)`: a date people read, never ECS's epoch float.
