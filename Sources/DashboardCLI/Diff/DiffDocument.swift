@@ -88,7 +88,7 @@ package struct DiffDocument: Encodable, Equatable {
         self.service = service
         promotion = []
         perEnvironment = []
-        error = ReadError(environment: failure.environment, operation: "ECS \(failure.operation)", code: failure.code, message: failure.message)
+        error = ReadError(environment: failure.environment, operation: failure.operation, code: failure.code, message: failure.message)
     }
 
     package func encode(to encoder: any Encoder) throws {

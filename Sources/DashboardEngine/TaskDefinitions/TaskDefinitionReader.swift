@@ -10,10 +10,18 @@ package struct TaskDefinitionReader: Sendable {
     /// A failed read: where, which call, and AWS's words for it (scrubbed of secrets by ErrorReport).
     package struct Failure: Error, Equatable, CustomStringConvertible {
         package var environment: String
+        /// `ECS DescribeServices`, `ECS DescribeTaskDefinition`, or `STS AssumeRole` when the read role failed.
         package var operation: String
         /// AWS's error code when AWS answered (`AccessDenied`, `ClusterNotFoundException`, …).
         package var code: String?
         package var message: String
+
+        package init(environment: String, operation: String, code: String?, message: String) {
+            self.environment = environment
+            self.operation = operation
+            self.code = code
+            self.message = message
+        }
 
         package var description: String { "\(environment): \(message)" }
     }
@@ -37,14 +45,18 @@ package struct TaskDefinitionReader: Sendable {
         }
         guard let arn = described.items.first?.taskDefinition, !arn.isEmpty else {
             let reason = described.failures.first?.reason ?? "no task definition"
-            throw Failure(environment: environment.name, operation: "DescribeServices", code: reason,
+            throw Failure(environment: environment.name, operation: "ECS DescribeServices", code: reason,
                           message: "ECS DescribeServices: service \(service) in cluster \(environment.cluster): \(reason)")
         }
         return try await summary(arn: arn, environment: environment.name, context: context)
     }
 
+    /// The call that failed may be STS's (assuming the environment's read role) rather than ECS's: the poller's
+    /// mapping finds which, and AWS's code, wherever the error came from.
     static func failure(_ error: Error, environment: String, operation: String) -> Failure {
-        Failure(environment: environment, operation: operation, code: (error as? AWSError)?.code,
-                message: ErrorReport.describe(error, action: "ecs:\(operation)"))
+        let mapped = SnapshotMapper.fetchError(error, operation: "ECS \(operation)", at: Date())
+        let code = error is AWSError || (error as? CredentialError)?.underlyingAWSError != nil ? mapped.code : nil
+        return Failure(environment: environment, operation: mapped.operation, code: code,
+                       message: ErrorReport.describe(error, action: "ecs:\(operation)"))
     }
 }
