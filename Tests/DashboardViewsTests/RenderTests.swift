@@ -137,3 +137,32 @@ final class RenderTests: XCTestCase {
         XCTAssertEqual(grid.line(0), "a漢字b", "clipped at the edge by columns, not characters")
     }
 }
+
+/// The task definition pane: the summary and the diff against uat, rendered into a cell grid.
+extension RenderTests {
+    private func taskDefinitionState(diff: Bool) -> AppState {
+        let target = TaskDefinitionTarget(environment: "prod", service: "frontend", arn: "arn:td/frontend:1",
+                                          baseline: .init(environment: "uat", arn: "arn:td/frontend:1"))
+        var state = UITestFleet.state()
+        state.panes.append(.taskDefinition(target))
+        state.taskDefinition = TaskDefinitionState(load: TaskDefinitionLoad(summary: TaskDefinitionFixtures.summary("prod", memory: 1024),
+                                                                            baseline: TaskDefinitionFixtures.summary("uat")),
+                                                   showingDiff: diff)
+        return state
+    }
+
+    func testTaskDefinitionSummaryGolden() throws {
+        let grid = UITestFleet.render(taskDefinitionState(diff: false), height: 40)
+        try assertGolden(grid, "task-definition-prod-frontend")
+        XCTAssertTrue(grid.text.contains("DB_PASSWORD ← arn:aws:secretsmanager"), grid.text)
+    }
+
+    func testTaskDefinitionDiffGolden() throws {
+        let grid = UITestFleet.render(taskDefinitionState(diff: true))
+        try assertGolden(grid, "task-definition-diff-uat-prod")
+        let image = try XCTUnwrap(grid.find("frontend image"))
+        XCTAssertEqual(grid.cell(row: image.row, column: image.column).style.role, .inProgress)
+        let memory = try XCTUnwrap(grid.find("frontend memory"))
+        XCTAssertEqual(grid.cell(row: memory.row, column: memory.column).style.role, .warn)
+    }
+}

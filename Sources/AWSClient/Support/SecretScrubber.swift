@@ -32,6 +32,13 @@ package enum SecretScrubber {
         !secretRanges(in: Array(text.utf8)).isEmpty
     }
 
+    /// Whether a field of this name holds a secret by the same rule the scrubber masks by (`DB_PASSWORD`, `api-key`,
+    /// `GITHUB_TOKEN`): for name/value pairs that arrive apart, like a task definition's environment.
+    package static func isSecretName(_ name: String) -> Bool {
+        let normalized = normalizedName(Array(name.utf8)[...])
+        return secretNameSuffixes.contains(where: normalized.hasSuffix)
+    }
+
     /// The byte ranges to mask, sorted and merged.
     static func secretRanges(in bytes: [UInt8]) -> [Range<Int>] {
         var ranges = fieldValues(in: bytes) + accessKeyIds(in: bytes) + webTokens(in: bytes) + opaqueRuns(in: bytes)

@@ -14,7 +14,7 @@ public struct ECSDash: AsyncParsableCommand {
         discussion: "Run with no subcommand to open the dashboard (try --demo). Keys: ? for help, q to quit.",
         version: ECSDashVersion.current,
         subcommands: [StatusCommand.self, ConfigCommand.self, DoctorCommand.self, CallCommand.self, IdentityCommand.self, PromoteCommand.self,
-                      RollbackCommand.self, RestartCommand.self, ScaleCommand.self, HistoryCommand.self]
+                      RollbackCommand.self, RestartCommand.self, ScaleCommand.self, HistoryCommand.self, DiffCommand.self]
     )
 
     @OptionGroup var options: ConfigOptions

@@ -14,6 +14,7 @@ package final class DashboardRuntime: EffectRunner, Sendable {
     private let broker: ConfirmationBroker
     private let logs: LogsLoader
     private let describe = DescribeLoader()
+    private let taskDefinitions = TaskDefinitionLoader()
     /// How long quitting waits for actions: time for AWS steps in flight to finish and be recorded, short enough
     /// that ecsdash is gone within 2 s of `q`, Ctrl-C or SIGTERM whatever is still in flight.
     package static let actionGrace: TimeInterval = 1.2
@@ -70,6 +71,11 @@ package final class DashboardRuntime: EffectRunner, Sendable {
         case .loadDescribe(let target):
             let (describe, inbox, context) = (self.describe, self.inbox, context(for: target.environment))
             Task { if let event = await describe.load(target, context: context) { inbox.post(event) } }
+        case .loadTaskDefinition(let target):
+            let (loader, inbox, sources) = (taskDefinitions, self.inbox, setup.sources)
+            Task {
+                inbox.post(await loader.load(target) { name in sources.environments.first { $0.environment.name == name }?.context })
+            }
         case .setRefresh(let seconds):
             let (pollers, registry) = (self.pollers, self.registry)
             Task {

@@ -7,4 +7,5 @@ package enum Command: String, CaseIterable, Sendable, Codable {
     case scale
     case nextProblem = "next_problem"
     case toggleStopped = "toggle_stopped"
+    case taskDefinition = "task_definition", taskDefinitionDiff = "task_definition_diff"
 }

@@ -22,6 +22,8 @@ package struct KeyMap: Equatable, Sendable {
         KeyBinding(command: .refresh, keys: [.character("R")], help: "refresh now"),
         KeyBinding(command: .logs, keys: [.character("L")], help: "logs"),
         KeyBinding(command: .describe, keys: [.character("d")], help: "describe"),
+        KeyBinding(command: .taskDefinition, keys: [.character("t")], help: "task definition, readable", inFooter: false),
+        KeyBinding(command: .taskDefinitionDiff, keys: [.character("D")], help: "task definition diff against the environment before", inFooter: false),
         KeyBinding(command: .promote, keys: [.character("p")], help: "promote to next env", dangerous: true),
         KeyBinding(command: .rollback, keys: [.character("r")], help: "roll back (choose a build)", dangerous: true),
         KeyBinding(command: .restart, keys: [.character("f")], help: "force new deployment", dangerous: true),

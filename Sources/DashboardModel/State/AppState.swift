@@ -37,6 +37,7 @@ package struct AppState: Equatable, Sendable {
     package var message: StatusMessage?
     package var logs = LogsState()
     package var describe = DescribeState()
+    package var taskDefinition = TaskDefinitionState()
     package var frame = 0
     package var quitting = false
     /// Environments whose credentials expire within `credentialWarningMargin`.

@@ -4,6 +4,8 @@ package enum Pane: Equatable, Sendable {
     case service(environment: String, service: String)
     case logs(LogsTarget)
     case describe(DescribeTarget)
+    /// A service's task definition, readable, or diffed against the environment before (`D`).
+    case taskDefinition(TaskDefinitionTarget)
     case help
     /// Plans, gates and progress of promote / rollback / restart.
     case actions
@@ -16,6 +18,7 @@ package enum Pane: Equatable, Sendable {
         case .service(let environment, let service): return "\(environment) › \(service)"
         case .logs(let target): return "Logs · \(target.title)"
         case .describe(let target): return "Describe · \(target.title)"
+        case .taskDefinition(let target): return "Task definition · \(target.title)"
         case .help: return "Help"
         case .actions: return "Actions"
         case .rollbackChoices(let environment, let service): return "Roll back \(service) · \(environment) to…"

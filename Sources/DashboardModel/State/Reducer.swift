@@ -30,6 +30,11 @@ package enum Reducer {
             guard case .describe(let shown) = state.pane, shown == target else { return [] }
             state.describe = DescribeState(lines: text.map { $0.components(separatedBy: "\n") } ?? [], loading: false, error: error)
             return []
+        case .taskDefinitionLoaded(let target, let load):
+            guard case .taskDefinition(let shown) = state.pane, shown == target else { return [] }
+            state.taskDefinition.load = load
+            state.taskDefinition.loading = false
+            return []
         case .message(let text, let isError):
             state.message = StatusMessage(text: text, isError: isError)
             return []
@@ -128,6 +133,9 @@ package enum Reducer {
             if !text.isEmpty, let first = state.describe.lines.firstIndex(where: { $0.localizedCaseInsensitiveContains(text) }) {
                 state.scroll = max(0, min(first - 2, state.describe.lines.count - state.pageSize))
             }
+        } else if case .taskDefinition = state.pane {
+            state.taskDefinition.search = text
+            state.scroll = 0
         } else {
             state.filter = text
             state.row = 0
@@ -211,6 +219,7 @@ package enum Reducer {
             switch state.pane {
             case .logs: current = state.logs.filter
             case .describe: current = state.describe.search
+            case .taskDefinition: current = state.taskDefinition.search
             default: current = state.filter
             }
             state.input = .filter(current)
@@ -220,6 +229,8 @@ package enum Reducer {
             return [.refresh(environment: nil)]
         case .logs: return openLogs(&state)
         case .describe: return openDescribe(&state)
+        case .taskDefinition: return openTaskDefinition(diff: false, &state)
+        case .taskDefinitionDiff: return openTaskDefinition(diff: true, &state)
         case .help: push(.help, &state)
         case .quit:
             // An action still watching would be cut off: ask first (ECS carries on either way).
@@ -314,6 +325,9 @@ package enum Reducer {
         case .describe:
             // The last page, not the last line alone (G once showed only the closing brace).
             state.scroll = max(0, min(max(0, state.describe.lines.count - state.pageSize), state.scroll + delta))
+        case .taskDefinition(let target):
+            let count = state.taskDefinition.lines(target, now: state.now).count
+            state.scroll = max(0, min(max(0, count - state.pageSize), state.scroll + delta))
         case .help:
             state.scroll = max(0, min(max(0, state.keyMap.bindings.count + helpExtraLines - state.pageSize), state.scroll + delta))
         case .actions:
@@ -379,7 +393,7 @@ package enum Reducer {
         case .matrix: return open(&state)
         case .service: return openLogs(&state)
         case .logs: return openDescribe(&state)
-        case .describe, .help, .actions, .rollbackChoices:
+        case .describe, .taskDefinition, .help, .actions, .rollbackChoices:
             state.panes = [.matrix]
             state.scroll = 0
             return []
@@ -393,6 +407,8 @@ package enum Reducer {
             let tasks = state.fleet.service(service, in: environment)?.listedTasks(showStopped: state.showStoppedTasks) ?? []
             return (environment, service, tasks.indices.contains(state.serviceCursor) ? tasks[state.serviceCursor] : nil)
         case .logs(let target):
+            return (target.environment, target.service, nil)
+        case .taskDefinition(let target):
             return (target.environment, target.service, nil)
         case .describe(let target):
             return state.fleet.serviceNames.contains(target.identifier) ? (target.environment, target.identifier, nil) : nil
@@ -430,6 +446,41 @@ package enum Reducer {
         state.describe = DescribeState(loading: true)
         push(.describe(target), &state)
         return [.loadDescribe(target)]
+    }
+
+    /// `t` / `D`: the focused service's task definition, with the environment before it as the baseline. `D` in the
+    /// pane toggles between the summary and the diff without reading anything again.
+    private static func openTaskDefinition(diff: Bool, _ state: inout AppState) -> [Effect] {
+        if case .taskDefinition(let target) = state.pane {
+            if diff, target.baseline == nil {
+                state.message = StatusMessage(text: "\(target.environment) is the first environment: nothing before it to compare with", isError: true)
+                return []
+            }
+            state.taskDefinition.showingDiff = diff ? !state.taskDefinition.showingDiff : false
+            state.scroll = 0
+            return []
+        }
+        guard let focus = focus(state), let service = state.fleet.service(focus.service, in: focus.environment) else {
+            state.message = StatusMessage(text: "select a service first", isError: true)
+            return []
+        }
+        let target = TaskDefinitionTarget(environment: focus.environment, service: focus.service, arn: service.taskDefinitionArn,
+                                          baseline: baseline(for: focus.service, before: focus.environment, state))
+        if diff, target.baseline == nil {
+            state.message = StatusMessage(text: "\(focus.environment) has no environment before it running \(focus.service) to compare with", isError: true)
+            return []
+        }
+        state.taskDefinition = TaskDefinitionState(loading: true, showingDiff: diff)
+        push(.taskDefinition(target), &state)
+        return [.loadTaskDefinition(target)]
+    }
+
+    /// The environment before `environment` in promotion order, if it runs `service`: where a promotion comes from.
+    private static func baseline(for service: String, before environment: String, _ state: AppState) -> TaskDefinitionTarget.Baseline? {
+        guard let index = state.environments.firstIndex(of: environment), index > 0 else { return nil }
+        let previous = state.environments[index - 1]
+        guard let arn = state.fleet.service(service, in: previous)?.taskDefinitionArn, !arn.isEmpty else { return nil }
+        return TaskDefinitionTarget.Baseline(environment: previous, arn: arn)
     }
 
     package static func clampSelection(_ state: inout AppState) {

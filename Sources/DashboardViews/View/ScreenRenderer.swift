@@ -23,6 +23,7 @@ package struct ScreenRenderer {
         case .service(let environment, let service): ServiceView(symbols: symbols).draw(state, environment: environment, service: service, layout: layout, into: &canvas)
         case .logs: LogsView().draw(state, layout: layout, into: &canvas)
         case .describe: DescribeView().draw(state, layout: layout, into: &canvas)
+        case .taskDefinition(let target): TaskDefinitionView().draw(state, target: target, layout: layout, into: &canvas)
         case .help: HelpView(symbols: symbols).draw(state, layout: layout, into: &canvas)
         case .actions: ActionsView().draw(state, layout: layout, into: &canvas)
         case .rollbackChoices: RollbackChoicesView().draw(state, layout: layout, into: &canvas)

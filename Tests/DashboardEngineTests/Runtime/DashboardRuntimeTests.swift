@@ -56,4 +56,23 @@ final class DashboardRuntimeTests: XCTestCase {
         XCTAssertTrue(warned, "dev's keys expire in 10 minutes")
         XCTAssertEqual(bench.state.expiringCredentials, ["dev"])
     }
+
+    /// `D` on a prod cell: the effect reaches the loader, both revisions come back as one event, and the pane's diff
+    /// is uat's against prod's.
+    func testTaskDefinitionDiffKeyLoadsBothRevisions() async {
+        let bench = RuntimeBench()
+        bench.runtime.start()
+        defer { bench.runtime.stop() }
+        let read = await bench.settle { bench.everyEnvironmentRead($0) }
+        XCTAssertTrue(read)
+        for key in [Key.right, .right, .right, .character("D")] { bench.inbox.post(.key(key)) }
+        let loaded = await bench.settle { $0.taskDefinition.load.summary != nil && $0.taskDefinition.load.baseline != nil }
+        XCTAssertTrue(loaded, "\(bench.state.taskDefinition)")
+        guard case .taskDefinition(let target) = bench.state.pane else { return XCTFail("\(bench.state.pane)") }
+        XCTAssertEqual(target.environment, "prod")
+        XCTAssertEqual(target.baseline?.environment, "uat")
+        let text = bench.state.taskDefinition.lines(target, now: bench.state.now).map(\.text)
+        XCTAssertTrue(text.first?.hasPrefix("uat → prod") == true, "\(text)")
+        XCTAssertTrue(text.contains { $0.contains("environment.APP_ENV: uat → prod") }, "\(text)")
+    }
 }

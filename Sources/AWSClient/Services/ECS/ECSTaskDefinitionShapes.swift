@@ -77,7 +77,7 @@ public struct ECSTaskDefinition: Sendable, Equatable, Codable {
     }
 }
 
-/// One container of a task definition; unmodelled members (secrets, mounts, …) are kept.
+/// One container of a task definition; unmodelled members (mounts, ulimits, …) are kept.
 public struct ECSContainerDefinition: Sendable, Equatable, Codable {
     public var name: String?
     public var image: String?
@@ -91,6 +91,8 @@ public struct ECSContainerDefinition: Sendable, Equatable, Codable {
     public var portMappings: [ECSPortMapping]?
     public var logConfiguration: ECSLogConfiguration?
     public var healthCheck: ECSHealthCheck?
+    /// Secrets injected as environment variables: each names where the value lives, never the value.
+    public var secrets: [ECSSecret]?
     /// Members this shape does not model, kept so that sending it back to AWS loses nothing.
     var unmodeled = UnmodeledFields()
 
@@ -99,7 +101,7 @@ public struct ECSContainerDefinition: Sendable, Equatable, Codable {
         memory: Int? = nil, memoryReservation: Int? = nil, command: [String]? = nil,
         entryPoint: [String]? = nil, environment: [ECSKeyValuePair]? = nil,
         portMappings: [ECSPortMapping]? = nil, logConfiguration: ECSLogConfiguration? = nil,
-        healthCheck: ECSHealthCheck? = nil
+        healthCheck: ECSHealthCheck? = nil, secrets: [ECSSecret]? = nil
     ) {
         self.name = name
         self.image = image
@@ -113,11 +115,13 @@ public struct ECSContainerDefinition: Sendable, Equatable, Codable {
         self.portMappings = portMappings
         self.logConfiguration = logConfiguration
         self.healthCheck = healthCheck
+        self.secrets = secrets
     }
 
     /// The modelled members; every other key goes to `unmodeled`.
     enum CodingKeys: String, CodingKey, CaseIterable {
         case name, image, essential, cpu, memory, memoryReservation, command, entryPoint, environment, portMappings, logConfiguration, healthCheck
+        case secrets
     }
 
     public init(from decoder: any Decoder) throws {
@@ -134,6 +138,7 @@ public struct ECSContainerDefinition: Sendable, Equatable, Codable {
         portMappings = try container.decodeIfPresent([ECSPortMapping].self, forKey: .portMappings)
         logConfiguration = try container.decodeIfPresent(ECSLogConfiguration.self, forKey: .logConfiguration)
         healthCheck = try container.decodeIfPresent(ECSHealthCheck.self, forKey: .healthCheck)
+        secrets = try container.decodeIfPresent([ECSSecret].self, forKey: .secrets)
         unmodeled = try UnmodeledFields(from: decoder, modeled: CodingKeys.self)
     }
 
@@ -151,6 +156,7 @@ public struct ECSContainerDefinition: Sendable, Equatable, Codable {
         try container.encodeIfPresent(portMappings, forKey: .portMappings)
         try container.encodeIfPresent(logConfiguration, forKey: .logConfiguration)
         try container.encodeIfPresent(healthCheck, forKey: .healthCheck)
+        try container.encodeIfPresent(secrets, forKey: .secrets)
         try unmodeled.encode(to: encoder)
     }
 }
@@ -159,23 +165,27 @@ public struct ECSContainerDefinition: Sendable, Equatable, Codable {
 public struct ECSLogConfiguration: Sendable, Equatable, Codable {
     public var logDriver: String?
     public var options: [String: String]?
+    /// Options whose values come from Secrets Manager or Parameter Store (a Splunk token, say).
+    public var secretOptions: [ECSSecret]?
     /// Members this shape does not model, kept so that sending it back to AWS loses nothing.
     var unmodeled = UnmodeledFields()
 
-    public init(logDriver: String? = nil, options: [String: String]? = nil) {
+    public init(logDriver: String? = nil, options: [String: String]? = nil, secretOptions: [ECSSecret]? = nil) {
         self.logDriver = logDriver
         self.options = options
+        self.secretOptions = secretOptions
     }
 
     /// The modelled members; every other key goes to `unmodeled`.
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case logDriver, options
+        case logDriver, options, secretOptions
     }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         logDriver = try container.decodeIfPresent(String.self, forKey: .logDriver)
         options = try container.decodeIfPresent([String: String].self, forKey: .options)
+        secretOptions = try container.decodeIfPresent([ECSSecret].self, forKey: .secretOptions)
         unmodeled = try UnmodeledFields(from: decoder, modeled: CodingKeys.self)
     }
 
@@ -183,7 +193,20 @@ public struct ECSLogConfiguration: Sendable, Equatable, Codable {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeIfPresent(logDriver, forKey: .logDriver)
         try container.encodeIfPresent(options, forKey: .options)
+        try container.encodeIfPresent(secretOptions, forKey: .secretOptions)
         try unmodeled.encode(to: encoder)
+    }
+}
+
+/// A secret ECS injects at start: the variable's name and where its value lives (a Secrets Manager ARN or an SSM
+/// parameter); ECS never returns the value itself.
+public struct ECSSecret: Sendable, Equatable, Codable {
+    public var name: String?
+    public var valueFrom: String?
+
+    public init(name: String? = nil, valueFrom: String? = nil) {
+        self.name = name
+        self.valueFrom = valueFrom
     }
 }
 
