@@ -48,6 +48,28 @@ final class RenderTests: XCTestCase {
         XCTAssertFalse(hidden.contains("0dd"), hidden)
     }
 
+    /// Eight recent events by default with a count of the rest; `e` lists every one and j/k scroll them.
+    func testAllEventsAreReachable() throws {
+        var state = UITestFleet.state()
+        var snapshot = try XCTUnwrap(state.fleet.state("prod")?.snapshot)
+        snapshot.services[2].events = (0..<30).map {
+            ServiceEventSnapshot(id: "e\($0)", createdAt: UITestFleet.now.addingTimeInterval(Double(-60 * $0)), message: "(service worker) event number \($0).")
+        }
+        state.fleet.apply(.environmentFetched(snapshot))
+        state.panes.append(.service(environment: "prod", service: "worker"))
+        var text = UITestFleet.render(state).text
+        XCTAssertTrue(text.contains("event number 7.") && !text.contains("event number 8."), text)
+        XCTAssertTrue(text.contains("… 22 older (e shows them all)"), text)
+
+        _ = Reducer.perform(.toggleEvents, &state)
+        for _ in 0..<30 { _ = Reducer.perform(.down, &state) }
+        text = UITestFleet.render(state).text
+        XCTAssertTrue(text.contains("event number 29."), "the oldest event is reachable:\n\(text)")
+        _ = Reducer.perform(.back, &state)
+        XCTAssertEqual(state.pane, .service(environment: "prod", service: "worker"), "esc first leaves the events, not the view")
+        XCTAssertFalse(state.showAllEvents)
+    }
+
     func testHelpGolden() throws {
         var state = UITestFleet.state(readOnly: true)
         state.panes.append(.help)

@@ -7,5 +7,6 @@ package enum Command: String, CaseIterable, Sendable, Codable {
     case scale
     case nextProblem = "next_problem"
     case toggleStopped = "toggle_stopped"
+    case toggleEvents = "toggle_events"
     case taskDefinition = "task_definition", taskDefinitionDiff = "task_definition_diff"
 }

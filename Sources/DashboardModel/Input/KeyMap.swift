@@ -29,6 +29,7 @@ package struct KeyMap: Equatable, Sendable {
         KeyBinding(command: .restart, keys: [.character("f")], help: "force new deployment", dangerous: true),
         KeyBinding(command: .scale, keys: [.character("s")], help: "scale (desired count)", dangerous: true),
         KeyBinding(command: .actions, keys: [.character("a")], help: "actions pane (plans, gates, progress)", inFooter: false),
+        KeyBinding(command: .toggleEvents, keys: [.character("e")], help: "service view: all events, scrolled with j/k (e again: back)", inFooter: false),
         KeyBinding(command: .toggleStopped, keys: [.character("x")], help: "service view: show or hide stopped tasks", inFooter: false),
         KeyBinding(command: .nextProblem, keys: [.character("!")], help: "next problem (failed, rolled back, crashed, stuck)", inFooter: false),
         KeyBinding(command: .help, keys: [.character("?")], help: "help"),

@@ -24,6 +24,8 @@ package struct AppState: Equatable, Sendable {
     package var serviceCursor = 0
     /// The service view lists stopped tasks too (`x` hides them).
     package var showStoppedTasks = true
+    /// The service view lists every event ECS keeps (up to 100) and j/k scroll the view instead of the task cursor.
+    package var showAllEvents = false
     /// Each service's logs filter (`env/service`), kept while the logs pane is closed and reopened.
     package var logFilters: [String: String] = [:]
     /// How far back a logs pane reads when it opens (`:since 5m|1h|24h`).

@@ -208,6 +208,10 @@ package enum Reducer {
             }
         case .open: return open(&state)
         case .nextProblem: jumpToNextProblem(&state)
+        case .toggleEvents:
+            guard case .service = state.pane else { return [] }
+            state.showAllEvents.toggle()
+            state.scroll = 0
         case .toggleStopped:
             state.showStoppedTasks.toggle()
             state.serviceCursor = 0
@@ -316,6 +320,10 @@ package enum Reducer {
         switch state.pane {
         case .matrix:
             state.row = max(0, min(state.shownServices.count - 1, state.row + delta))
+        case .service(let environment, let service) where state.showAllEvents:
+            // Reading events: the view scrolls by lines; the bound is generous, the view stops at its last line.
+            let events = state.fleet.service(service, in: environment)?.events.count ?? 0
+            state.scroll = max(0, min(events + 20, state.scroll + delta))
         case .service(let environment, let service):
             let count = state.fleet.service(service, in: environment)?.listedTasks(showStopped: state.showStoppedTasks).count ?? 0
             state.serviceCursor = max(0, min(count - 1, state.serviceCursor + delta))
@@ -369,6 +377,11 @@ package enum Reducer {
         if case .logs(let target) = state.pane, !state.logs.filter.isEmpty {
             state.logs.filter = ""
             state.logFilters[target.filterKey] = nil
+            return
+        }
+        if case .service = state.pane, state.showAllEvents {
+            state.showAllEvents = false
+            state.scroll = 0
             return
         }
         if case .describe = state.pane, !state.describe.search.isEmpty {

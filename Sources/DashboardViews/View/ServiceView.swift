@@ -20,9 +20,14 @@ package struct ServiceView {
             return
         }
         let lines = Self.lines(snapshot, environment: environment, fleet: state.fleet, now: state.now, symbols: symbols,
-                               showStopped: state.showStoppedTasks)
-        let cursorLine = lines.firstIndex { $0.taskIndex == state.serviceCursor } ?? 0
-        let start = max(0, min(cursorLine - layout.bodyHeight / 2, lines.count - layout.bodyHeight))
+                               showStopped: state.showStoppedTasks, allEvents: state.showAllEvents)
+        let start: Int
+        if state.showAllEvents {
+            start = max(0, min(state.scroll, lines.count - layout.bodyHeight))
+        } else {
+            let cursorLine = lines.firstIndex { $0.taskIndex == state.serviceCursor } ?? 0
+            start = max(0, min(cursorLine - layout.bodyHeight / 2, lines.count - layout.bodyHeight))
+        }
         for (offset, line) in lines[start...].prefix(layout.bodyHeight).enumerated() {
             var style = line.style
             if let task = line.taskIndex, task == state.serviceCursor { style.reverse = true }
@@ -31,7 +36,7 @@ package struct ServiceView {
     }
 
     package static func lines(_ service: ServiceSnapshot, environment: String, fleet: FleetSnapshot, now: Date, symbols: Symbols,
-                              showStopped: Bool = true) -> [Line] {
+                              showStopped: Bool = true, allEvents: Bool = false) -> [Line] {
         var lines: [Line] = []
         func section(_ title: String) { lines.append(Line(text: " \(title)", style: .header, taskIndex: nil)) }
         func row(_ text: String, _ style: TextStyle = .text, task: Int? = nil) { lines.append(Line(text: "  \(text)", style: style, taskIndex: task)) }
@@ -62,11 +67,13 @@ package struct ServiceView {
                 + col("\(deployment.pending)", 8) + col("\(deployment.failed)", 7) + col(deployment.rolloutState?.wire ?? "-", 12) + ago(deployment.updatedAt ?? deployment.createdAt), style)
             if deployment.rolloutState == .failed, let reason = deployment.rolloutReason { row("  \(deployment.id): \(reason)", .error) }
         }
-        section("Events")
+        let shownEvents = allEvents ? service.events : Array(service.events.prefix(Self.recentEvents))
+        section(allEvents ? "Events (all \(service.events.count), j/k scroll, e or esc: back)" : "Events")
         if service.events.isEmpty { row("(none)", .muted) }
-        for event in service.events.prefix(8) {
+        for event in shownEvents {
             row(col(ago(event.createdAt), 9) + event.message, event.message.contains("unhealthy") || event.message.contains("failed") ? .warn : .text)
         }
+        if shownEvents.count < service.events.count { row("… \(service.events.count - shownEvents.count) older (e shows them all)", .muted) }
         let hidden = service.tasks.count - tasks.count
         section(hidden > 0 ? "Tasks (\(hidden) stopped hidden: x shows them)" : "Tasks")
         row(col("TASK", 10) + col("STATUS", 13) + col("HEALTH", 10) + col("DIGEST", 9) + col("STARTED", 9) + col("AZ", 12) + col("IP", 15) + "STOPPED / EXIT", .muted)
@@ -106,6 +113,9 @@ package struct ServiceView {
         }
         return lines
     }
+
+    /// Events shown while reading tasks; `e` shows every one ECS keeps.
+    package static let recentEvents = 8
 
     package static func name(of kind: ServiceProblem.Kind) -> String {
         switch kind {
