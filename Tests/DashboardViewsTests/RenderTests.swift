@@ -70,6 +70,25 @@ final class RenderTests: XCTestCase {
         XCTAssertFalse(state.showAllEvents)
     }
 
+    /// At 80 columns with an action running, every environment badge stays whole; the config label and the action's
+    /// words give way first.
+    func testHeaderBadgesSurviveAnActionAt80Columns() {
+        var state = UITestFleet.state()
+        state.fleet = UITestFleet.troubledFleet()
+        state.runningActions = ["prod/frontend": "promote frontend uat → prod"]
+        let header = UITestFleet.render(state, width: 80).text.components(separatedBy: "\n")[0]
+        XCTAssertTrue(header.contains("PROD 4s ⚠1"), header)
+        XCTAssertEqual(header, " ecsdash  ⠋ promote frontend uat → prod  ● dev 4s ⚠1 ● uat 4s ⚠1 ● PROD 4s ⚠1",
+                       "the config label gives way, the action's words still fit")
+        state.runningActions["uat/api"] = "restart api in uat"
+        state.readOnly = true
+        let crowded = UITestFleet.render(state, width: 80).text.components(separatedBy: "\n")[0]
+        XCTAssertEqual(crowded, " ecsdash  READ-ONLY  ⠋ 2 running  ● dev 4s ⚠1 ● uat 4s ⚠1 ● PROD 4s ⚠1", "then the action's words")
+        XCTAssertFalse(header.hasSuffix("…"), header)
+        let wide = UITestFleet.render(state, width: 160).text.components(separatedBy: "\n")[0]
+        XCTAssertTrue(wide.contains("ecsdash.yaml · eu-west-1") && wide.contains("promote frontend uat → prod"), wide)
+    }
+
     func testHelpGolden() throws {
         var state = UITestFleet.state(readOnly: true)
         state.panes.append(.help)

@@ -46,17 +46,36 @@ package struct HeaderView {
     package var symbols: Symbols
 
     package func draw(_ state: AppState, layout: Layout, into canvas: inout some Canvas) {
+        let badges = environmentBadges(state)
+        let badgeWidth = badges.reduce(0) { $0 + TextWidth.of($1.0) }
         var column = 0
         func put(_ text: String, _ style: TextStyle) {
             canvas.put(text, row: layout.headerRow, column: column, style: style)
             column += TextWidth.of(text)
         }
-        put(" ecsdash ", TextStyle(role: .header, bold: true, reverse: true))
-        put(" \(state.configLabel) · \(state.region) ", .muted)
-        if state.readOnly { put(" READ-ONLY ", TextStyle(role: .warn, bold: true, reverse: true)) }
+        // The environment badges are what on-call reads: the config label, then the running action's words, give way
+        // to them on a narrow terminal.
+        let logo = " ecsdash "
+        let label = " \(state.configLabel) · \(state.region) "
+        let readOnly = state.readOnly ? " READ-ONLY " : ""
+        var action = ""
         if let running = state.runningActions.values.sorted().first {
-            put(" \(symbols.spinner(frame: state.frame)) \(running)\(state.runningActions.count > 1 ? " +\(state.runningActions.count - 1)" : "") ", .inProgress)
+            action = " \(symbols.spinner(frame: state.frame)) \(running)\(state.runningActions.count > 1 ? " +\(state.runningActions.count - 1)" : "") "
+            if TextWidth.of(logo + readOnly + action) + badgeWidth > canvas.width {
+                action = " \(symbols.spinner(frame: state.frame)) \(state.runningActions.count) running "
+            }
         }
+        put(logo, TextStyle(role: .header, bold: true, reverse: true))
+        if TextWidth.of(logo + label + readOnly + action) + badgeWidth <= canvas.width { put(label, .muted) }
+        if state.readOnly { put(readOnly, TextStyle(role: .warn, bold: true, reverse: true)) }
+        if !action.isEmpty { put(action, .inProgress) }
+        for (text, style) in badges { put(text, style) }
+    }
+
+    /// Each environment's badge (health dot, name, age, problems, warnings), then the registry's, as text and style.
+    private func environmentBadges(_ state: AppState) -> [(String, TextStyle)] {
+        var parts: [(String, TextStyle)] = []
+        func put(_ text: String, _ style: TextStyle) { parts.append((text, style)) }
         for name in state.environments {
             guard let environment = state.fleet.state(name) else { continue }
             put(" ", .text)
@@ -92,6 +111,7 @@ package struct HeaderView {
         if let registry = state.fleet.registry, let error = registry.errors.first {
             put(" registry \(symbols.warning) \(error.code)", .error)
         }
+        return parts
     }
 }
 
