@@ -89,6 +89,17 @@ final class RenderTests: XCTestCase {
         XCTAssertTrue(wide.contains("ecsdash.yaml · eu-west-1") && wide.contains("promote frontend uat → prod"), wide)
     }
 
+    /// A rollout says how long it has been rolling; past stuck_after it is drawn as stuck instead.
+    func testARolloutShowsItsAge() throws {
+        var service = ServiceSnapshot.fixture(name: "web", rollout: .inProgress)
+        service.deployments[0].createdAt = UITestFleet.now.addingTimeInterval(-180)
+        var fleet = FleetSnapshot(environmentNames: ["dev"])
+        fleet.apply(.environmentFetched(EnvironmentSnapshot(environment: "dev", account: "2", cluster: "app-dev", fetchedAt: UITestFleet.now,
+                                                            services: [service], pipelines: [], errors: [], apiCalls: 1)))
+        let cell = MatrixCell.build(service: "web", environment: "dev", fleet: fleet, symbols: .unicode, frame: 0, now: UITestFleet.now, refresh: 10)
+        XCTAssertEqual(cell.health, "2/2 ⠋ rolling 3m")
+    }
+
     func testHelpGolden() throws {
         var state = UITestFleet.state(readOnly: true)
         state.panes.append(.help)

@@ -49,6 +49,10 @@ package struct MatrixCell: Equatable {
         switch snapshot.rolloutPhase {
         case .rolling:
             health += " \(symbols.spinner(frame: frame)) rolling"
+            // How long it has been rolling, so a slow rollout reads differently from one just started.
+            if let started = snapshot.deployments.first(where: { $0.status == "PRIMARY" })?.createdAt {
+                health += " \(Age.format(now.timeIntervalSince(started)))"
+            }
             healthStyle = .inProgress
         case .failed:
             health += " \(symbols.failed) failed"
