@@ -153,6 +153,12 @@ final class ReducerTests: XCTestCase {
         XCTAssertEqual(map.command(for: .control("n")), .down)
         XCTAssertNil(map.command(for: .character("j")), "a remap replaces the defaults")
         XCTAssertThrowsError(try KeyMap(overrides: ["logs": "q"])) { XCTAssertTrue("\($0)".contains("more than one command")) }
+        // A default key of another command goes to the remap (so new default keys never break a config)…
+        let taken = try KeyMap(overrides: ["logs": "x"])
+        XCTAssertEqual(taken.command(for: .character("x")), .logs)
+        XCTAssertNil(taken.binding(.toggleStopped)?.keys.first, "toggle_stopped lost x and has no key until remapped")
+        // …but two remaps cannot share one.
+        XCTAssertThrowsError(try KeyMap(overrides: ["logs": "z", "describe": "z"])) { XCTAssertTrue("\($0)".contains("more than one command")) }
         XCTAssertThrowsError(try KeyMap(overrides: ["fly": "x"])) { XCTAssertTrue("\($0)".contains("unknown command")) }
         XCTAssertThrowsError(try KeyMap(overrides: ["logs": "ctrl-long"])) { XCTAssertTrue("\($0)".contains("is not a key")) }
     }

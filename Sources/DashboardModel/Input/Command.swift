@@ -8,5 +8,6 @@ package enum Command: String, CaseIterable, Sendable, Codable {
     case nextProblem = "next_problem"
     case toggleStopped = "toggle_stopped"
     case toggleEvents = "toggle_events"
+    case sortTasks = "sort_tasks"
     case taskDefinition = "task_definition", taskDefinitionDiff = "task_definition_diff"
 }

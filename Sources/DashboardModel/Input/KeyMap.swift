@@ -29,6 +29,7 @@ package struct KeyMap: Equatable, Sendable {
         KeyBinding(command: .restart, keys: [.character("f")], help: "force new deployment", dangerous: true),
         KeyBinding(command: .scale, keys: [.character("s")], help: "scale (desired count)", dangerous: true),
         KeyBinding(command: .actions, keys: [.character("a")], help: "actions pane (plans, gates, progress)", inFooter: false),
+        KeyBinding(command: .sortTasks, keys: [.character("S")], help: "service view: order tasks (listed, started, health, zone)", inFooter: false),
         KeyBinding(command: .toggleEvents, keys: [.character("e")], help: "service view: all events, scrolled with j/k (e again: back)", inFooter: false),
         KeyBinding(command: .toggleStopped, keys: [.character("x")], help: "service view: show or hide stopped tasks", inFooter: false),
         KeyBinding(command: .nextProblem, keys: [.character("!")], help: "next problem (failed, rolled back, crashed, stuck)", inFooter: false),
@@ -46,6 +47,9 @@ package struct KeyMap: Equatable, Sendable {
         self.bindings = bindings
     }
 
+    /// Commands whose keys a remap may not take: without them nobody can leave or find help.
+    static let essential: Set<Command> = [.quit, .back, .help]
+
     /// Applies `command: key[,key…]` overrides; each replaces that command's keys.
     package init(overrides: [String: String]) throws {
         var bindings = KeyMap.defaults
@@ -59,6 +63,13 @@ package struct KeyMap: Equatable, Sendable {
                 keys.append(key)
             }
             bindings[index].keys = keys
+        }
+        // A key the config gives one command is taken from another command's defaults, so a key a later version
+        // binds by default never breaks a config that already used it; quit, back and help always keep theirs.
+        let overridden = Set(overrides.keys.compactMap(Command.init(rawValue:)))
+        let claimed = Set(bindings.filter { overridden.contains($0.command) }.flatMap(\.keys))
+        for index in bindings.indices where !overridden.contains(bindings[index].command) && !Self.essential.contains(bindings[index].command) {
+            bindings[index].keys.removeAll { claimed.contains($0) }
         }
         self.bindings = bindings
         if let clash = duplicateKeys.first {

@@ -26,6 +26,8 @@ package struct AppState: Equatable, Sendable {
     package var showStoppedTasks = true
     /// The service view lists every event ECS keeps (up to 100) and j/k scroll the view instead of the task cursor.
     package var showAllEvents = false
+    /// How the service view orders live tasks (`S`).
+    package var taskOrder = TaskOrder.listed
     /// Each service's logs filter (`env/service`), kept while the logs pane is closed and reopened.
     package var logFilters: [String: String] = [:]
     /// How far back a logs pane reads when it opens (`:since 5m|1h|24h`).

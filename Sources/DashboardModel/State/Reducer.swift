@@ -208,6 +208,11 @@ package enum Reducer {
             }
         case .open: return open(&state)
         case .nextProblem: jumpToNextProblem(&state)
+        case .sortTasks:
+            guard case .service = state.pane else { return [] }
+            state.taskOrder = state.taskOrder.next
+            state.serviceCursor = 0
+            state.message = StatusMessage(text: "tasks ordered: \(state.taskOrder.rawValue)", isError: false)
         case .toggleEvents:
             guard case .service = state.pane else { return [] }
             state.showAllEvents.toggle()
@@ -325,7 +330,7 @@ package enum Reducer {
             let events = state.fleet.service(service, in: environment)?.events.count ?? 0
             state.scroll = max(0, min(events + 20, state.scroll + delta))
         case .service(let environment, let service):
-            let count = state.fleet.service(service, in: environment)?.listedTasks(showStopped: state.showStoppedTasks).count ?? 0
+            let count = state.fleet.service(service, in: environment)?.listedTasks(showStopped: state.showStoppedTasks, order: state.taskOrder).count ?? 0
             state.serviceCursor = max(0, min(count - 1, state.serviceCursor + delta))
         case .logs:
             state.logs.following = delta > 0 && state.scroll + delta >= state.logs.shownLines.count
@@ -417,7 +422,7 @@ package enum Reducer {
     package static func focus(_ state: AppState) -> (environment: String, service: String, task: TaskSnapshot?)? {
         switch state.pane {
         case .service(let environment, let service):
-            let tasks = state.fleet.service(service, in: environment)?.listedTasks(showStopped: state.showStoppedTasks) ?? []
+            let tasks = state.fleet.service(service, in: environment)?.listedTasks(showStopped: state.showStoppedTasks, order: state.taskOrder) ?? []
             return (environment, service, tasks.indices.contains(state.serviceCursor) ? tasks[state.serviceCursor] : nil)
         case .logs(let target):
             return (target.environment, target.service, nil)

@@ -20,7 +20,7 @@ package struct ServiceView {
             return
         }
         let lines = Self.lines(snapshot, environment: environment, fleet: state.fleet, now: state.now, symbols: symbols,
-                               showStopped: state.showStoppedTasks, allEvents: state.showAllEvents)
+                               showStopped: state.showStoppedTasks, allEvents: state.showAllEvents, order: state.taskOrder)
         let start: Int
         if state.showAllEvents {
             start = max(0, min(state.scroll, lines.count - layout.bodyHeight))
@@ -36,14 +36,14 @@ package struct ServiceView {
     }
 
     package static func lines(_ service: ServiceSnapshot, environment: String, fleet: FleetSnapshot, now: Date, symbols: Symbols,
-                              showStopped: Bool = true, allEvents: Bool = false) -> [Line] {
+                              showStopped: Bool = true, allEvents: Bool = false, order: TaskOrder = .listed) -> [Line] {
         var lines: [Line] = []
         func section(_ title: String) { lines.append(Line(text: " \(title)", style: .header, taskIndex: nil)) }
         func row(_ text: String, _ style: TextStyle = .text, task: Int? = nil) { lines.append(Line(text: "  \(text)", style: style, taskIndex: task)) }
         func ago(_ date: Date?) -> String { date.map { Age.format(now.timeIntervalSince($0)) + " ago" } ?? "-" }
         func col(_ text: String, _ width: Int) -> String { TextWidth.fit(text, width, ellipsis: true) }
 
-        let tasks = service.listedTasks(showStopped: showStopped)
+        let tasks = service.listedTasks(showStopped: showStopped, order: order)
         let digest = fleet.tagDigest(service.name, in: environment)
         let image = service.image.map { "\($0.repository):\($0.tag ?? "-")" } ?? "?"
         row("image \(image) \(symbols.arrow) \(digest ?? "unknown")   running \(service.runningDigests.map(DigestText.cell).joined(separator: ", "))",
@@ -75,7 +75,8 @@ package struct ServiceView {
         }
         if shownEvents.count < service.events.count { row("… \(service.events.count - shownEvents.count) older (e shows them all)", .muted) }
         let hidden = service.tasks.count - tasks.count
-        section(hidden > 0 ? "Tasks (\(hidden) stopped hidden: x shows them)" : "Tasks")
+        let ordered = order == .listed ? "" : ", by \(order.rawValue)"
+        section(hidden > 0 ? "Tasks (\(hidden) stopped hidden: x shows them\(ordered))" : (ordered.isEmpty ? "Tasks" : "Tasks (\(ordered.dropFirst(2)))"))
         row(col("TASK", 10) + col("STATUS", 13) + col("HEALTH", 10) + col("DIGEST", 9) + col("STARTED", 9) + col("AZ", 12) + col("IP", 15) + "STOPPED / EXIT", .muted)
         if tasks.isEmpty { row("(none)", .muted) }
         for (index, task) in tasks.enumerated() {

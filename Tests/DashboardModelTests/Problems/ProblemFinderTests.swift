@@ -81,3 +81,29 @@ final class NextProblemTests: XCTestCase {
         XCTAssertEqual(state.message?.text, "no problems in the last 1h")
     }
 }
+
+/// `S` orders the service view's live tasks; stopped ones stay after them, newest stop first.
+final class TaskOrderTests: XCTestCase {
+    func task(_ id: String, status: String = "RUNNING", health: String = "HEALTHY", startedMinutesAgo: Double, zone: String) -> TaskSnapshot {
+        TaskSnapshot(id: id, arn: "arn:task/\(id)", lastStatus: status, desiredStatus: "RUNNING", health: health,
+                     startedAt: UITestFleet.now.addingTimeInterval(-startedMinutesAgo * 60), availabilityZone: zone, taskDefinitionArn: "arn:td/web:1", containers: [])
+    }
+
+    func testEachOrder() {
+        let tasks = [task("a", startedMinutesAgo: 30, zone: "eu-west-1b"), task("b", health: "UNHEALTHY", startedMinutesAgo: 5, zone: "eu-west-1c"),
+                     task("c", status: "PENDING", health: "UNKNOWN", startedMinutesAgo: 1, zone: "eu-west-1a"), task("d", startedMinutesAgo: 10, zone: "eu-west-1a")]
+        XCTAssertEqual(TaskOrder.listed.sorted(tasks).map(\.id), ["a", "b", "c", "d"])
+        XCTAssertEqual(TaskOrder.started.sorted(tasks).map(\.id), ["c", "b", "d", "a"])
+        XCTAssertEqual(TaskOrder.health.sorted(tasks).map(\.id), ["b", "c", "a", "d"])
+        XCTAssertEqual(TaskOrder.zone.sorted(tasks).map(\.id), ["c", "d", "a", "b"])
+        XCTAssertEqual(TaskOrder.zone.next, .listed)
+    }
+
+    func testShiftSCyclesInTheServiceView() {
+        var state = UITestFleet.state()
+        state.panes.append(.service(environment: "dev", service: "api"))
+        _ = Reducer.perform(.sortTasks, &state)
+        XCTAssertEqual(state.taskOrder, .started)
+        XCTAssertEqual(state.message?.text, "tasks ordered: started")
+    }
+}
