@@ -8,10 +8,26 @@ public struct ProfileFileError: Error, Sendable, Equatable, CustomStringConverti
     public init(file: String, line: Int, message: String) {
         self.file = file
         self.line = line
-        self.message = message
+        self.message = Self.oneLine(message)
     }
 
     public var description: String {
-        line > 0 ? "\(file), line \(line): \(message)" : "\(file): \(message)"
+        let text = line > 0 ? "\(file), line \(line): \(message)" : "\(file): \(message)"
+        return Self.oneLine(text)
+    }
+
+    /// Names and values from the file go into the message as written, so a control, format or line-separator
+    /// character in them (U+0085, U+2028, a zero-width space) is shown escaped: the message stays one visible line.
+    static func oneLine(_ text: String) -> String {
+        var result = ""
+        for scalar in text.unicodeScalars {
+            switch scalar.properties.generalCategory {
+            case .control, .format, .lineSeparator, .paragraphSeparator:
+                result += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
+            default:
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
     }
 }

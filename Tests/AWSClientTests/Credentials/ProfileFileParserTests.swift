@@ -97,4 +97,13 @@ final class ProfileFileParserTests: XCTestCase {
         XCTAssertEqual(AWSConfigLocation.expand("~/cfg", environment: environment), "/home/me/cfg")
         XCTAssertEqual(AWSConfigLocation.expand("$X/cfg", environment: environment), "/home/me/cfg", "variables first, then ~")
     }
+
+    /// Found by scripts/fuzz: a key name holding U+0085 (NEL, a line break to Swift) made the error two lines.
+    func testANameWithALineSeparatorStaysOnOneLineInTheError() {
+        XCTAssertThrowsError(try ProfileFileParser(fileName: "cfg").parse("[default]\nkey\u{85}name =\n  no equals here\n")) { error in
+            let message = (error as? ProfileFileError)?.message ?? ""
+            XCTAssertFalse(message.contains(where: \.isNewline), message)
+            XCTAssertTrue(message.contains("key\\u{85}name"), message)
+        }
+    }
 }
