@@ -46,7 +46,7 @@ package struct IdentityCommand: AsyncParsableCommand {
         }
         if json {
             let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             print(String(decoding: try encoder.encode(identity), as: UTF8.self))
         } else {
             print("Account: \(identity.account)\nArn:     \(identity.arn)\nUserId:  \(identity.userId)\nRegion:  \(context.region)")
